@@ -1,0 +1,72 @@
+# Netzwerk kommunaler Antidiskriminierungsstellen – `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+WEB_CONCURRENCY ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev system-deps messages compile-messages run serve test lint format
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well
+
+system-deps: ## Install Debian's Chromium for the browser tests when missing (needs root)
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests…"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+compile-messages: install ## Compile site/locale/*.po to .mo (pure Python, no GNU gettext needed)
+	@$(PY) manage.py compile_translations
+
+messages: install-dev ## Extract UI strings into site/locale (needs GNU gettext)
+	cd site && ../$(PY) ../manage.py makemessages --locale de --no-obsolete --no-location --ignore '.venv/*'
+	$(PY) manage.py makemessages --locale de --no-obsolete --no-location --ignore '.venv/*' --ignore 'site/*' --ignore 'tests/*'
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+run: install var/secret_key compile-messages ## Set up (migrate, demo content, admin) and serve like production
+	@set -e; export DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HTTPS="$${HTTPS:-0}"; \
+	$(PY) manage.py migrate --noinput -v 0; \
+	$(PY) manage.py collectstatic --noinput -v 0; \
+	$(PY) manage.py load_demo; \
+	$(PY) manage.py ensure_admin; \
+	echo ""; \
+	echo "  Site:  http://$(HOST):$(PORT)/"; \
+	echo "  Admin: http://$(HOST):$(PORT)/admin/   (user: admin)"; \
+	echo ""; \
+	exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips=127.0.0.1
+
+test: install-dev system-deps compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(PY) -m pytest
+
+lint: install-dev ## ruff, template indentation and migration checks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+
+format: install-dev ## Format Python and templates
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	find site/templates -name '*.html' | xargs $(VENV)/bin/djhtml

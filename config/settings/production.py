@@ -1,0 +1,27 @@
+"""Production: HTTPS-only cookies, HSTS and redirects.
+
+`make run` serves plain HTTP on localhost and therefore sets HTTPS=0; a real
+deployment leaves it at its default (on) and passes `check --deploy`.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env_bool
+
+if not SECRET_KEY:
+    raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+HTTPS = env_bool("HTTPS", True)
+
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# /healthz must answer load balancers on plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

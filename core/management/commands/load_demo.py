@@ -1,0 +1,178 @@
+"""Build the demo site from core/demo: German pages and their English translations.
+
+Idempotent: once the German home page exists the command leaves the tree
+alone, so a second `make run` keeps what editors changed.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from core.demo import content
+from core.demo.content import T
+from core.demo.images import as_image_file, banner_picture, group_picture
+from core.models import CustomImage, SiteSettings
+from home.models import HomePage, StandardPage
+
+
+def collect_pairs(value, pairs):
+    """Every German→English pair anywhere in a piece of demo data."""
+    if isinstance(value, T):
+        pairs[value.de] = value.en
+    elif isinstance(value, dict):
+        for item in value.values():
+            collect_pairs(item, pairs)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            collect_pairs(item, pairs)
+    return pairs
+
+
+def german(value, refs):
+    """Resolve demo data to the German source value."""
+    if isinstance(value, T):
+        return value.de
+    if isinstance(value, dict):
+        return {key: german(item, refs) for key, item in value.items()}
+    return value
+
+
+def rich_text(parts):
+    html = []
+    for kind, value in parts:
+        if kind == "p":
+            html.append(f"<p>{escape(value.de)}</p>")
+        else:
+            html.append("<ul>" + "".join(f"<li>{escape(item.de)}</li>" for item in value) + "</ul>")
+    return "".join(html)
+
+
+def stream(blocks, refs):
+    data = []
+    for block_type, value in blocks:
+        if block_type == "paragraph":
+            data.append((block_type, rich_text(value)))
+            continue
+        value = german(value, refs)
+        if block_type == "image":
+            value["image"] = refs["images"][value["image"]]
+            value.setdefault("credit", "")
+        if block_type == "call_to_action":
+            value["page"] = refs["pages"].get(value["page"]) if value["page"] else None
+            value["url"] = value["url"] or ""
+        data.append((block_type, value))
+    return data
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (German source pages with English translations), once."
+
+    def handle(self, *args, **options):
+        if HomePage.objects.exists():
+            self.stdout.write("Demo content already present; leaving the page tree as editors left it.")
+            return
+        with transaction.atomic():
+            self.build()
+        self.stdout.write(self.style.SUCCESS("Demo content loaded in German and English."))
+
+    def build(self):
+        german_locale = Locale.get_default()
+        english, _ = Locale.objects.get_or_create(language_code="en")
+        pairs = collect_pairs([content.HOME, content.PAGES], {})
+        refs = {"images": self.make_images(), "pages": {}}
+
+        root = Page.get_first_root_node()
+        # Wagtail's migration leaves a "Welcome" page; our home replaces it.
+        for page in root.get_children():
+            page.delete()
+
+        home_data = content.HOME
+        home = root.add_child(
+            instance=HomePage(
+                locale=german_locale,
+                title=home_data["title"].de,
+                slug=home_data["slug"].de,
+                seo_title=home_data["seo_title"].de,
+                search_description=home_data["search_description"].de,
+                listing_image=refs["images"][home_data["listing_image"]],
+                intro=rich_text([("p", p) for p in home_data["intro"]]),
+            )
+        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname, site.port, site.root_page = "localhost", 80, home
+        site.site_name = home_data["title"].de
+        site.save()
+
+        for key, in_menu, fields in content.PAGES:
+            page = home.add_child(
+                instance=StandardPage(
+                    locale=german_locale,
+                    title=fields["title"].de,
+                    slug=fields["slug"].de,
+                    show_in_menus=in_menu,
+                    search_description=fields["search_description"].de,
+                    listing_image=refs["images"].get(fields.get("listing_image")),
+                    intro=fields["intro"].de,
+                    body=stream(fields["body"], refs),
+                )
+            )
+            page.save_revision().publish()
+            refs["pages"][key] = page
+
+        home.highlights = stream(home_data["highlights"], refs)
+        home.save_revision().publish()
+
+        settings = SiteSettings.for_site(site)
+        for field, value in content.SITE_SETTINGS.items():
+            setattr(settings, field, value)
+        settings.contact_page = refs["pages"]["contact"]
+        settings.imprint_page = refs["pages"]["imprint"]
+        settings.privacy_page = refs["pages"]["privacy"]
+        settings.accessibility_page = refs["pages"]["accessibility"]
+        settings.save()
+
+        # Parents before children, so no English page is created under an alias.
+        self.translate(home, english, pairs)
+        for page in refs["pages"].values():
+            self.translate(page, english, pairs)
+        # Once the linked pages exist in English, sync the home page again so
+        # its highlight links point at the English pages.
+        self.translate(home, english, pairs)
+
+    def make_images(self):
+        images = {}
+        for key, spec in content.IMAGES.items():
+            draw = group_picture if spec["style"] == "group" else banner_picture
+            image = CustomImage(
+                title=spec["title"],
+                kind=spec["kind"],
+                credit=spec["credit"],
+                licence=spec["licence"],
+                source=spec["source"],
+                file=as_image_file(draw(seed=key), name=f"demo-{key}.jpg"),
+            )
+            image.full_clean(exclude=["file"])
+            image.save()
+            images[key] = image
+        return images
+
+    def translate(self, page, locale, pairs):
+        """Translate through wagtail-localize, as an editor would in the admin."""
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        po = translation.export_po()
+        missing = []
+        for entry in po:
+            if entry.obsolete:
+                continue
+            if entry.msgid not in pairs:
+                missing.append(entry.msgid)
+            entry.msgstr = pairs.get(entry.msgid, "")
+        if missing:
+            raise CommandError(f"No English text for {page.title!r}: {missing}")
+        translation.import_po(po)
+        translation.save_target(publish=True)

@@ -1,0 +1,215 @@
+"""The shared kernel: images with credits, the base page, site settings."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+
+
+class CustomImage(AbstractImage):
+    """Wagtail's image plus what a public body must know before publishing a photo.
+
+    The credit line renders under every use of the image; usage rights and
+    consent are recorded so editors can check them before reuse.
+    """
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        GRAPHIC = "graphic", _("Graphic, logo or illustration")
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PHOTO,
+        help_text=_("Photos need a credit line; logos and graphics may go without."),
+    )
+    credit = models.CharField(
+        _("credit line"),
+        max_length=255,
+        blank=True,
+        help_text=_('Shown under the image wherever it is used, e.g. "Foto: Stadt Wuppertal/Stefanie vom Stein".'),
+    )
+    licence = models.CharField(
+        _("licence"), max_length=255, blank=True, help_text=_('e.g. "CC BY 4.0" or "Rights of use for press work".')
+    )
+    source = models.CharField(
+        _("source"), max_length=500, blank=True, help_text=_("Where the image came from: person, agency or web address.")
+    )
+    usage_rights_until = models.DateField(
+        _("usage rights end"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the rights do not expire."),
+    )
+    people_identifiable = models.BooleanField(
+        _("people identifiable"), default=False, help_text=_("Tick if people can be recognised in the image.")
+    )
+    consent_on_file = models.BooleanField(
+        _("consent on file"),
+        default=False,
+        help_text=_("Tick once the written consent of the people shown is filed."),
+    )
+
+    admin_form_fields = (
+        *Image.admin_form_fields,
+        "kind",
+        "credit",
+        "licence",
+        "source",
+        "usage_rights_until",
+        "people_identifiable",
+        "consent_on_file",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.kind == self.Kind.PHOTO and not self.credit.strip():
+            errors["credit"] = _("A photo needs a credit line.")
+        if self.people_identifiable and not self.consent_on_file:
+            errors["consent_on_file"] = _("Photos of identifiable people may only be published with their consent.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class ListingMixin(models.Model):
+    """How a page presents itself in listings and teasers."""
+
+    listing_summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("Two or three sentences for listings, teasers and search engines."),
+    )
+    listing_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in teasers and when the page is shared."),
+    )
+
+    panels = [MultiFieldPanel([FieldPanel("listing_summary"), FieldPanel("listing_image")], heading=_("Listing"))]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingMixin, Page):
+    """What every page of the site shares: listing teaser and meta fields."""
+
+    promote_panels = Page.promote_panels + ListingMixin.panels
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The organisation's name, contact details and the footer's fixed links."""
+
+    organisation_name = models.CharField(
+        _("organisation name (German)"), max_length=200, default="Netzwerk kommunaler Antidiskriminierungsstellen"
+    )
+    organisation_name_en = models.CharField(
+        _("organisation name (English)"), max_length=200, default="Network of Municipal Anti-Discrimination Offices"
+    )
+    address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    bluesky_url = models.URLField(_("Bluesky"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    contact_page = models.ForeignKey(
+        Page, verbose_name=_("contact page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imprint_page = models.ForeignKey(
+        Page, verbose_name=_("imprint"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_page = models.ForeignKey(
+        Page, verbose_name=_("privacy policy"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("organisation_name_en")], heading=_("Name")),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("contact_page"),
+                PageChooserPanel("imprint_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+            ],
+            heading=_("Footer links"),
+            help_text=_("Choose the German pages; visitors see the translation in their language."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def name(self):
+        """The organisation's name in the active language."""
+        return self.organisation_name_en if get_language() == "en" else self.organisation_name
+
+    @property
+    def social_links(self):
+        links = [
+            ("Mastodon", self.mastodon_url),
+            ("Bluesky", self.bluesky_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+    @property
+    def footer_page_ids(self):
+        return [
+            pk
+            for pk in (self.contact_page_id, self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id)
+            if pk
+        ]

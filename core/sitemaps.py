@@ -1,0 +1,48 @@
+"""The sitemap: every live page of every language, with hreflang alternates."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from core.localization import page_url, real_pages
+
+
+class MultilingualSitemap(Sitemap):
+    """Wagtail's sitemap covers only the site's root tree (German); this one
+    lists every language tree and groups translations by translation_key so
+    each <url> carries its xhtml:link alternates (in two queries, however
+    large the site)."""
+
+    def items(self):
+        site = self.get_wagtail_site()
+        roots = real_pages(site.root_page.get_translations(inclusive=True))
+        pages = Page.objects.none()
+        for root in roots:
+            pages = pages | root.get_descendants(inclusive=True)
+        return real_pages(pages).select_related("locale").order_by("path")
+
+    def _urls(self, page, protocol, domain):
+        items = list(self.paginator.page(page).object_list)
+        locations = {item.pk: page_url(item, self.request) for item in items}
+        groups = defaultdict(dict)
+        for item in items:
+            groups[item.translation_key][item.locale.language_code] = locations[item.pk]
+        order = [code for code, _name in settings.LANGUAGES]
+        urls = []
+        for item in items:
+            group = groups[item.translation_key]
+            alternates = []
+            if len(group) > 1:
+                alternates = [{"lang_code": code, "location": group[code]} for code in order if code in group]
+                x_default = group.get(settings.LANGUAGE_CODE, alternates[0]["location"])
+                if item.depth == 2:
+                    x_default = self.request.build_absolute_uri("/")
+                alternates.append({"lang_code": "x-default", "location": x_default})
+            lastmod = item.last_published_at or item.latest_revision_created_at
+            urls.append({"item": item, "location": locations[item.pk], "lastmod": lastmod, "alternates": alternates})
+        lastmods = [u["lastmod"] for u in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls

@@ -1,0 +1,44 @@
+"""Site-wide views outside the page tree: root redirect, robots, errors."""
+
+import logging
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@require_safe
+def root_redirect(request):
+    """Send visitors from / to their preferred language (Accept-Language), German otherwise."""
+    response = HttpResponseRedirect(f"/{get_language()}/")
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    """404 in the visitor's language, with the site's header and footer."""
+    return TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
+
+
+def server_error(request):
+    """500 page: kept free of database access, since the database may be what failed."""
+    try:
+        body = loader.render_to_string("500.html", {"LANGUAGE_CODE": get_language()})
+    except Exception:  # the last line of defence must not fail itself
+        logger.exception("Rendering 500.html failed")
+        body = "<!doctype html><title>500</title><h1>Server error / Serverfehler</h1>"
+    return HttpResponse(body, status=500)
