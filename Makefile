@@ -37,8 +37,7 @@ compile-messages: install ## Compile site/locale/*.po to .mo (pure Python, no GN
 	@$(PY) manage.py compile_translations
 
 messages: install-dev ## Extract UI strings into site/locale (needs GNU gettext)
-	cd site && ../$(PY) ../manage.py makemessages --locale de --no-obsolete --no-location --ignore '.venv/*'
-	$(PY) manage.py makemessages --locale de --no-obsolete --no-location --ignore '.venv/*' --ignore 'site/*' --ignore 'tests/*'
+	$(PY) manage.py makemessages --locale de --no-obsolete --add-location file --ignore '.venv/*' --ignore 'tests/*' --ignore 'static/*' --ignore 'media/*'
 
 var/secret_key:
 	@mkdir -p var

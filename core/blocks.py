@@ -8,6 +8,7 @@ documents, pages) and URLs synchronised from the German source.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -41,9 +42,7 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=250,
-        help_text=_(
-            "Describe what the image shows for people who cannot see it, in the language of this page."
-        ),
+        help_text=_("Describe what the image shows for people who cannot see it, in the language of this page."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(

@@ -6,6 +6,7 @@ language switcher, hreflang alternates or the sitemap.
 """
 
 from django.conf import settings
+
 from wagtail.models import Page, Site
 
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -38,7 +39,10 @@ class CustomImage(AbstractImage):
         _("licence"), max_length=255, blank=True, help_text=_('e.g. "CC BY 4.0" or "Rights of use for press work".')
     )
     source = models.CharField(
-        _("source"), max_length=500, blank=True, help_text=_("Where the image came from: person, agency or web address.")
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the image came from: person, agency or web address."),
     )
     usage_rights_until = models.DateField(
         _("usage rights end"),

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -45,9 +46,7 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """A content page: About, Contact, Impressum, Datenschutz, accessibility statement."""
 
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("A short lead paragraph shown above the body.")
-    )
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short lead paragraph shown above the body."))
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -206,7 +206,10 @@ PAGES = [
                         "offices need each other.",
                     ),
                     T("Sprecherin des Netzwerks (Demo-Zitat)", "Network spokesperson (demo quote)"),
-                    T("Netzwerk kommunaler Antidiskriminierungsstellen", "Network of Municipal Anti-Discrimination Offices"),
+                    T(
+                        "Netzwerk kommunaler Antidiskriminierungsstellen",
+                        "Network of Municipal Anti-Discrimination Offices",
+                    ),
                 ),
                 cta(
                     T("Mitglied werden", "Become a member"),

@@ -4,6 +4,7 @@ import io
 import random
 
 from django.core.files.images import ImageFile
+
 from PIL import Image, ImageDraw
 
 
@@ -19,7 +20,7 @@ def _gradient(width, height, top, bottom):
 
 def group_picture(seed, width=1600, height=1000, people=14):
     """An abstract 'group photo': rows of stylised figures on a warm backdrop."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible pictures, not secrets
     image, draw = _gradient(width, height, (232, 224, 242), (180, 160, 205))
     draw.rectangle([0, int(height * 0.78), width, height], fill=(120, 98, 140))
     rows = 2
@@ -35,14 +36,19 @@ def group_picture(seed, width=1600, height=1000, people=14):
             body = int(70 * scale)
             head = int(34 * scale)
             colour = rng.choice(palette)
-            draw.rounded_rectangle([x - body, y_base - int(body * 1.6), x + body, y_base + body], radius=body // 2, fill=colour)
-            draw.ellipse([x - head, y_base - int(body * 1.6) - 2 * head, x + head, y_base - int(body * 1.6)], fill=rng.choice(skin))
+            draw.rounded_rectangle(
+                [x - body, y_base - int(body * 1.6), x + body, y_base + body], radius=body // 2, fill=colour
+            )
+            draw.ellipse(
+                [x - head, y_base - int(body * 1.6) - 2 * head, x + head, y_base - int(body * 1.6)],
+                fill=rng.choice(skin),
+            )
     return image
 
 
 def banner_picture(seed, width=1600, height=900):
     """An abstract banner: overlapping circles in the site's colours."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible pictures, not secrets
     image, draw = _gradient(width, height, (61, 27, 92), (91, 42, 134))
     for _ in range(18):
         r = rng.randint(60, 260)
