@@ -1,0 +1,59 @@
+"""Shared fixtures.
+
+The demo tree (two home pages, the service pages, their translations) is
+loaded once per test session into the test database; each test runs in a
+transaction that is rolled back, so tests may change it freely.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+from home.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def german():
+    return Locale.objects.get(language_code="de")
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home_de(db, german):
+    return HomePage.objects.get(locale=german)
+
+
+@pytest.fixture
+def home_en(db, english):
+    return HomePage.objects.get(locale=english)
+
+
+@pytest.fixture
+def demo_pages(db):
+    """Every live page of the demo tree below the root, in both languages."""
+    return list(Page.objects.filter(depth__gte=2).live().specific().order_by("path"))
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+@pytest.fixture
+def get_soup(client):
+    def fetch(url, **kwargs):
+        response = client.get(url, **kwargs)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        return soup(response)
+
+    return fetch
