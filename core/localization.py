@@ -6,13 +6,46 @@ language switcher, hreflang alternates or the sitemap.
 """
 
 from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from wagtail.models import Page, Site
+
+def per_request(request, key, compute):
+    """Compute a value once per request; without a request, every time."""
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_localization_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
-def real_pages(queryset):
-    """Narrow a page queryset to pages a visitor may be sent to."""
-    return queryset.live().public().filter(alias_of__isnull=True)
+def real_pages(queryset, request=None):
+    """Narrow a page queryset to pages a visitor may be sent to: live, not an
+    alias, not behind a view restriction (looked up once per request)."""
+    restricted = per_request(
+        request, "restricted_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+    queryset = queryset.live().filter(alias_of__isnull=True)
+    if restricted:
+        exclude = Q()
+        for path in restricted:
+            exclude |= Q(path__startswith=path)
+        queryset = queryset.exclude(exclude)
+    return queryset
+
+
+def active_locale(request):
+    return per_request(request, "locale", lambda: Locale.objects.filter(language_code=get_language()).first())
+
+
+def localized(page, request):
+    """The live translation of a page in the active language, else the page itself."""
+    locale = active_locale(request)
+    if page is None or locale is None or page.locale_id == locale.pk:
+        return page
+    return real_pages(Page.objects.filter(translation_key=page.translation_key, locale=locale), request).first() or page
 
 
 def absolute_url(request, url):
@@ -24,12 +57,16 @@ def page_url(page, request):
     return absolute_url(request, page.get_url(request))
 
 
-def translations_by_language(page, request):
-    """{language_code: absolute URL} of the page and its real translations."""
-    if page.alias_of_id:
-        page = page.alias_of
-    pages = real_pages(Page.objects.filter(translation_key=page.translation_key)).select_related("locale")
-    return {p.locale.language_code: page_url(p, request) for p in pages}
+def locale_home(request):
+    """The live home page in the visitor's language (falls back to the site root)."""
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return localized(site.root_page, request)
+
+    return per_request(request, "home", compute)
 
 
 def language_homes(request):
@@ -37,30 +74,36 @@ def language_homes(request):
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    homes = real_pages(site.root_page.get_translations(inclusive=True)).select_related("locale")
+    homes = real_pages(site.root_page.get_translations(inclusive=True), request).select_related("locale")
     return {p.locale.language_code: page_url(p, request) for p in homes}
 
 
-def switcher_targets(page, request):
-    """{language_code: URL} for the language switcher.
+def language_versions(page, request):
+    """The page's translations and the switcher's targets, in one query.
 
-    The translation of the page itself, or where none exists the nearest
-    translated ancestor (in the end that language's home page).
+    Returns (alternates, switcher): alternates maps language code to the URL
+    of a real translation of the page; switcher maps each language to that
+    translation or, where none exists, to the nearest translated ancestor.
     """
     if page is None:
-        return language_homes(request)
+        homes = language_homes(request)
+        return {}, homes
     if page.alias_of_id:
         page = page.alias_of
     ancestors = Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1)
     candidates = (
-        real_pages(Page.objects.filter(translation_key__in=ancestors.values("translation_key")))
+        real_pages(Page.objects.filter(translation_key__in=ancestors.values("translation_key")), request)
         .select_related("locale")
         .order_by("-depth")
     )
-    targets = {}
+    translations, switcher = {}, {}
     for candidate in candidates:
-        targets.setdefault(candidate.locale.language_code, page_url(candidate, request))
-    return targets
+        code = candidate.locale.language_code
+        url = page_url(candidate, request)
+        switcher.setdefault(code, url)
+        if candidate.translation_key == page.translation_key:
+            translations[code] = url
+    return translations, switcher
 
 
 def alternates(page, request):
@@ -69,7 +112,7 @@ def alternates(page, request):
     x-default points home pages at "/", which redirects by Accept-Language,
     and every other page at its German version.
     """
-    by_language = translations_by_language(page, request)
+    by_language, _switcher = per_request(request, ("versions", page.pk), lambda: language_versions(page, request))
     if not by_language:
         return []
     links = [{"lang": code, "url": by_language[code]} for code, _name in settings.LANGUAGES if code in by_language]
@@ -79,3 +122,8 @@ def alternates(page, request):
         x_default = by_language.get(settings.LANGUAGE_CODE) or links[0]["url"]
     links.append({"lang": "x-default", "url": x_default})
     return links
+
+
+def switcher_targets(page, request):
+    key = ("versions", getattr(page, "pk", None))
+    return per_request(request, key, lambda: language_versions(page, request))[1]

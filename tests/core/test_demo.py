@@ -1,0 +1,54 @@
+"""The demo content: built from core/demo, in German with real English translations."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from core.models import CustomImage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("pk", "title", "live", "locale__language_code")),
+        "revisions": Revision.objects.count(),
+        "images": CustomImage.objects.count(),
+        "translations": Translation.objects.count(),
+    }
+
+
+def test_load_demo_twice_changes_nothing(home_en):
+    before = snapshot()
+    home_en.title = "Edited by an editor"
+    home_en.save_revision().publish()
+    edited = snapshot()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == edited
+    assert edited["revisions"] == before["revisions"] + 1
+
+
+def test_english_pages_are_wagtail_localize_translations(english):
+    german_pages = Page.objects.filter(depth__gte=2, locale__language_code="de")
+    assert german_pages.count() == 6
+    for page in german_pages:
+        source = TranslationSource.objects.get_for_instance(page)
+        translation = Translation.objects.get(source=source, target_locale=english)
+        assert translation.get_progress() == (translation.get_progress()[0],) * 2, page.title
+        assert page.get_translation(english).live
+    assert StringTranslation.objects.filter(locale=english).count() > 50
+
+
+def test_demo_images_carry_credit_lines():
+    assert CustomImage.objects.count() >= 2
+    for image in CustomImage.objects.all():
+        assert image.credit.strip()
+        image.full_clean(exclude=["file"])
+
+
+def test_footer_settings_point_at_the_service_pages(home_de):
+    settings = SiteSettings.objects.get()
+    assert settings.imprint_page.slug == "impressum"
+    assert settings.accessibility_page.slug == "barrierefreiheit"
+    assert settings.email.endswith("@example.org")

@@ -1,0 +1,71 @@
+"""Page types of the foundation: tree rules and every body block rendering."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from core.blocks import CallToActionBlock
+from home.models import HomePage, StandardPage
+from tests.conftest import soup
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class TestTree(WagtailPageTestCase):
+    def test_home_is_a_root_child_and_holds_standard_pages(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+
+def test_one_home_page_per_language_tree(home_de, home_en):
+    assert HomePage.max_count_per_parent == 1
+    assert not HomePage.can_create_at(home_de.get_parent())
+
+
+def test_standard_page_renders_every_block(client, home_de):
+    document = Document.objects.create(title="Satzung des Netzwerks", file=ContentFile(b"x" * 2048, name="satzung.pdf"))
+    target = StandardPageFactory(parent=home_de, slug="ziel", title="Zielseite")
+    StandardPageFactory(
+        parent=home_de,
+        slug="alle-bloecke",
+        title="Alle Blöcke",
+        intro="Vorspann der Seite.",
+        body=[
+            ("heading", {"text": "Abschnitt", "level": "h2"}),
+            ("heading", {"text": "Unterabschnitt", "level": "h3"}),
+            ("paragraph", "<p>Ein <b>fetter</b> Absatz.</p>"),
+            ("quote", {"quote": "Ein Zitat.", "speaker": "Erika Beispiel", "role": "Leiterin (Demo)"}),
+            ("call_to_action", {"heading": "Weiter", "text": "", "page": target, "url": "", "link_text": "Zur Zielseite"}),
+            ("document", {"document": document, "title": "", "description": "Die Satzung als PDF."}),
+        ],
+    )
+    page_soup = soup(client.get("/de/alle-bloecke/"))
+    article = page_soup.find("article")
+    assert article.h1.get_text() == "Alle Blöcke"
+    assert article.find("p", class_="lead").get_text() == "Vorspann der Seite."
+    assert article.find("h2", string="Abschnitt") and article.find("h3", string="Unterabschnitt")
+    assert article.find("b", string="fetter")
+    assert article.blockquote.get_text(strip=True) == "Ein Zitat."
+    assert "Erika Beispiel" in article.find("figure", class_="quote").figcaption.get_text()
+    assert article.find("a", string="Zur Zielseite")["href"] == "/de/ziel/"
+    download = article.find("a", class_="download__link")
+    assert "Satzung des Netzwerks" in download.get_text()
+    assert "PDF" in download.get_text() and "2,0" in download.get_text()
+
+
+def test_call_to_action_needs_exactly_one_target():
+    from wagtail.blocks import StructBlockValidationError
+
+    block = CallToActionBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"heading": "H", "text": "", "page": None, "url": "", "link_text": "Los"}))
+
+
+def test_meta_description_falls_back_to_the_intro(client, home_de):
+    StandardPageFactory(parent=home_de, slug="ohne-beschreibung", intro="Worum es hier geht.", search_description="")
+    meta = soup(client.get("/de/ohne-beschreibung/")).find("meta", attrs={"name": "description"})
+    assert meta["content"] == "Worum es hier geht."
