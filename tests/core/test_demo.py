@@ -52,3 +52,13 @@ def test_footer_settings_point_at_the_service_pages(home_de):
     assert settings.imprint_page.slug == "impressum"
     assert settings.accessibility_page.slug == "barrierefreiheit"
     assert settings.email.endswith("@example.org")
+
+
+def test_every_call_to_action_leads_to_a_page_in_the_same_language(get_soup, demo_pages):
+    boxes = 0
+    for page in demo_pages:
+        prefix = f"/{page.locale.language_code}/"
+        for box in get_soup(page.get_url()).select("main .cta"):
+            boxes += 1
+            assert box.select_one("a.button")["href"].startswith(prefix), page.url
+    assert boxes == 6

@@ -61,7 +61,7 @@ def stream(blocks, refs):
             value["image"] = refs["images"][value["image"]]
             value.setdefault("credit", "")
         if block_type == "call_to_action":
-            value["page"] = refs["pages"].get(value["page"]) if value["page"] else None
+            value["page"] = refs["pages"][value["page"]] if value["page"] else None
             value["url"] = value["url"] or ""
         data.append((block_type, value))
     return data
@@ -116,11 +116,14 @@ class Command(BaseCommand):
                     search_description=fields["search_description"].de,
                     listing_image=refs["images"].get(fields.get("listing_image")),
                     intro=fields["intro"].de,
-                    body=stream(fields["body"], refs),
                 )
             )
-            page.save_revision().publish()
             refs["pages"][key] = page
+        # Bodies second: their call-to-action blocks link to each other.
+        for key, _in_menu, fields in content.PAGES:
+            page = refs["pages"][key]
+            page.body = stream(fields["body"], refs)
+            page.save_revision().publish()
 
         home.highlights = stream(home_data["highlights"], refs)
         home.save_revision().publish()
@@ -138,9 +141,10 @@ class Command(BaseCommand):
         self.translate(home, english, pairs)
         for page in refs["pages"].values():
             self.translate(page, english, pairs)
-        # Once the linked pages exist in English, sync the home page again so
-        # its highlight links point at the English pages.
-        self.translate(home, english, pairs)
+        # Once every page exists in English, sync again so links chosen in
+        # blocks point at the English pages.
+        for page in [home, *refs["pages"].values()]:
+            self.translate(page, english, pairs)
 
     def make_images(self):
         images = {}

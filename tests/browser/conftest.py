@@ -1,0 +1,124 @@
+"""A served copy of the demo site and a headless Chromium to visit it.
+
+The site runs as `make run` runs it (gunicorn, whitenoise, DEBUG off) in a
+subprocess, on its own database built from scratch: a temporary SQLite file,
+or a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL.
+Browser and database are requirements: if either is missing the tests fail.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def postgres_database():
+    """Create a throwaway PostgreSQL database next to the one DATABASE_URL names."""
+    import psycopg
+
+    url = urlparse(os.environ["DATABASE_URL"])
+    name = f"nka_browser_{uuid.uuid4().hex[:8]}"
+    admin = urlunparse(url._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return urlunparse(url._replace(path=f"/{name}")), drop
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    work = tmp_path_factory.mktemp("served-site")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    drop = None
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        env["DATABASE_URL"], drop = postgres_database()
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=uuid.uuid4().hex * 2,
+        HTTPS="0",
+        MEDIA_ROOT=str(work / "media"),
+        STATIC_ROOT=str(work / "static"),
+    )
+    python = sys.executable
+    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"], ["load_demo"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    port = free_port()
+    gunicorn = Path(python).with_name("gunicorn")
+    server = subprocess.Popen(
+        [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(work / "gunicorn.log", "w"),  # noqa: SIM115 - lives as long as the server
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/robots.txt", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((work / "gunicorn.log").read_text()) from None
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    if drop:
+        drop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab (German browser) that records every request it makes."""
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()

@@ -1,0 +1,79 @@
+"""What a person does in a browser: arrive, skip to content, switch language;
+and what axe finds on every demo page in both languages."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+DEMO_PATHS = [
+    "/de/",
+    "/de/ueber-das-netzwerk/",
+    "/de/kontakt/",
+    "/de/impressum/",
+    "/de/datenschutz/",
+    "/de/barrierefreiheit/",
+    "/en/",
+    "/en/about-the-network/",
+    "/en/contact/",
+    "/en/legal-notice/",
+    "/en/privacy/",
+    "/en/accessibility/",
+    "/de/gibt-es-nicht/",
+    "/en/does-not-exist/",
+]
+
+
+def test_root_takes_a_german_browser_to_the_german_home(page, site_url):
+    page.goto(site_url + "/")
+    assert page.url == site_url + "/de/"
+    assert page.locator("html").get_attribute("lang") == "de"
+
+
+def test_skip_link_moves_keyboard_focus_to_the_content(page, site_url):
+    page.goto(site_url + "/de/ueber-das-netzwerk/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Zum Hauptinhalt springen"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
+
+
+def test_switching_language_keeps_the_reader_on_the_same_page(page, site_url):
+    page.goto(site_url + "/de/ueber-das-netzwerk/")
+    page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English").click()
+    page.wait_for_url(site_url + "/en/about-the-network/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "About the network"
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch").click()
+    page.wait_for_url(site_url + "/de/ueber-das-netzwerk/")
+
+
+def test_main_navigation_leads_to_the_pages(page, site_url):
+    page.goto(site_url + "/en/")
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Contact").click()
+    page.wait_for_url(site_url + "/en/contact/")
+    assert page.get_by_role("link", name="Contact", exact=True).first.get_attribute("aria-current") == "page"
+
+
+@pytest.mark.parametrize("path", DEMO_PATHS)
+def test_axe_finds_no_violations_and_nothing_loads_from_elsewhere(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    foreign = [url for url in page.requests if not url.startswith(site_url)]
+    assert foreign == []
+
+
+@pytest.mark.parametrize("path", ["/de/", "/en/about-the-network/"])
+def test_usable_at_320_pixels_without_sideways_scrolling(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    tab.goto(site_url + path)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+    assert tab.locator("nav.main-nav").is_visible()
+    context.close()
