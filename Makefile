@@ -27,11 +27,16 @@ install: $(VENV)/.installed ## Create .venv and install the pinned runtime requi
 
 install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well
 
-system-deps: ## Install Debian's Chromium for the browser tests when missing (needs root)
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Debian's chromium for the browser tests…"; \
+system-deps: ## Install what the tests need from Debian when missing: chromium, gettext, Java (needs root or sudo)
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 compile-messages: install ## Compile site/locale/*.po to .mo (pure Python, no GNU gettext needed)
 	@$(PY) manage.py compile_translations

@@ -8,6 +8,7 @@ language switcher, hreflang alternates or the sitemap.
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
+
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 

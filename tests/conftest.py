@@ -5,10 +5,12 @@ loaded once per test session into the test database; each test runs in a
 transaction that is rolled back, so tests may change it freely.
 """
 
+from django.core.management import call_command
+
+from wagtail.models import Locale, Page
+
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from wagtail.models import Locale, Page
 
 from home.models import HomePage
 

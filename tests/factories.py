@@ -1,8 +1,9 @@
 """Small, explicit test data: build only what a test needs."""
 
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
-from wagtail.models import Locale
 
 from core.models import CustomImage
 from home.models import StandardPage

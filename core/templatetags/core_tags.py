@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
+
 from wagtail.models import Page
 
 from core import localization

@@ -1,9 +1,11 @@
 """The demo content: built from core/demo, in German with real English translations."""
 
-import pytest
 from django.core.management import call_command
+
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+import pytest
 
 from core.models import CustomImage, SiteSettings
 

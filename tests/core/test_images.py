@@ -1,7 +1,8 @@
 """Images: credit and consent rules, renditions with srcset and modern formats."""
 
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from core.models import CustomImage
 from tests.conftest import soup
@@ -18,7 +19,9 @@ def test_a_photo_without_credit_line_is_rejected():
 
 
 def test_a_logo_may_go_without_credit():
-    ImageFactory.build(credit="", kind=CustomImage.Kind.GRAPHIC, title="Logo").full_clean(exclude=["file", "collection"])
+    ImageFactory.build(credit="", kind=CustomImage.Kind.GRAPHIC, title="Logo").full_clean(
+        exclude=["file", "collection"]
+    )
 
 
 def test_identifiable_people_need_consent_on_file():

@@ -1,7 +1,8 @@
 """Languages: redirect from /, <html lang>, switcher and hreflang alternates."""
 
-import pytest
 from wagtail.models import Page
+
+import pytest
 
 from tests.conftest import soup
 
@@ -29,8 +30,8 @@ def test_both_homes_render_in_their_language(get_soup):
     assert en.find("a", class_="skip-link").get_text() == "Skip to main content"
     assert de.h1.get_text() == "Netzwerk kommunaler Antidiskriminierungsstellen"
     assert en.h1.get_text() == "Network of Municipal Anti-Discrimination Offices"
-    assert "Hauptnavigation" == de.find("nav", class_="main-nav")["aria-label"]
-    assert "Main navigation" == en.find("nav", class_="main-nav")["aria-label"]
+    assert de.find("nav", class_="main-nav")["aria-label"] == "Hauptnavigation"
+    assert en.find("nav", class_="main-nav")["aria-label"] == "Main navigation"
 
 
 def alternates(page_soup):

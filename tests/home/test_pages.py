@@ -1,10 +1,12 @@
 """Page types of the foundation: tree rules and every body block rendering."""
 
-import pytest
 from django.core.files.base import ContentFile
+
 from wagtail.documents.models import Document
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
 
 from core.blocks import CallToActionBlock
 from home.models import HomePage, StandardPage
@@ -39,7 +41,10 @@ def test_standard_page_renders_every_block(client, home_de):
             ("heading", {"text": "Unterabschnitt", "level": "h3"}),
             ("paragraph", "<p>Ein <b>fetter</b> Absatz.</p>"),
             ("quote", {"quote": "Ein Zitat.", "speaker": "Erika Beispiel", "role": "Leiterin (Demo)"}),
-            ("call_to_action", {"heading": "Weiter", "text": "", "page": target, "url": "", "link_text": "Zur Zielseite"}),
+            (
+                "call_to_action",
+                {"heading": "Weiter", "text": "", "page": target, "url": "", "link_text": "Zur Zielseite"},
+            ),
             ("document", {"document": document, "title": "", "description": "Die Satzung als PDF."}),
         ],
     )
