@@ -153,3 +153,17 @@ def test_server_error_page_is_localized_and_needs_no_database(rf, django_assert_
     assert "Server error" in response.content.decode()
     with translation.override("de"):
         assert "Serverfehler" in server_error(rf.get("/de/")).content.decode()
+
+
+def test_a_new_translation_stays_a_draft_until_an_editor_publishes_it(client, home_de, english):
+    from wagtail_localize.operations import translate_object
+
+    from tests.factories import StandardPageFactory
+
+    StandardPageFactory(parent=home_de, slug="neu", title="Neue Seite")
+    source = home_de.get_children().get(slug="neu")
+    translate_object(source.specific, [english])
+    draft = source.get_translation(english)
+    assert not draft.live
+    assert client.get(draft.get_url() or "/en/neu/").status_code == 404
+    assert set(alternates(soup(client.get("/de/neu/")))) == {"de", "x-default"}
