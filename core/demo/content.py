@@ -42,7 +42,7 @@ def image(key, alt, caption):
 DEMO = T("Demo-Inhalt", "Demo content")
 
 SITE_SETTINGS = {
-    "address": "Geschäftsstelle des Netzwerks (Demo-Adresse)\nMusterstraße 1\n10115 Berlin",
+    "address": "Musterstraße 1 (Demo)\n10115 Berlin",
     "email": "kontakt@example.org",
     "phone": "+49 30 0000000",
 }
