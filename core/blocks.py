@@ -13,6 +13,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.embeds import embed_info
+
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -120,6 +122,52 @@ class DocumentBlock(blocks.StructBlock):
         description = _("A document to download, with file type and size.")
 
 
+class GalleryBlock(blocks.StructBlock):
+    """Several photos shown together, each with its own alt text and credit."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    images = blocks.ListBlock(ImageBlock(), label=_("Images"), min_num=2, max_num=12)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        label = _("Gallery")
+        description = _("Two to twelve photos in a grid, each with caption and credit.")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video that loads only after the visitor agrees."""
+
+    url = blocks.URLBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo link."))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200, help_text=_("Says what the video is about, also for screen readers.")
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript or summary"),
+        required=False,
+        help_text=_("For people who cannot watch or hear the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        label = _("Video")
+        description = _("A video that loads from the provider only after the visitor agrees.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if embed_info(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Enter a YouTube or Vimeo video link."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["provider"], context["embed_url"] = embed_info(value["url"]) or ("", "")
+        return context
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body vocabulary of standard content pages."""
 
@@ -135,3 +183,10 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
+
+
+class ArticleStreamBlock(BaseStreamBlock):
+    """Press releases and event pages add galleries and videos."""
+
+    gallery = GalleryBlock()
+    video = VideoBlock()

@@ -37,16 +37,28 @@ def real_pages(queryset, request=None):
     return queryset
 
 
-def active_locale(request):
-    return per_request(request, "locale", lambda: Locale.objects.filter(language_code=get_language()).first())
+_LOCALE_IDS = {}
+
+
+def active_locale_id(language_code=None):
+    """The id of the active language's Locale; remembered per process, since
+    a locale, once created, keeps its id."""
+    code = language_code or get_language()
+    if code not in _LOCALE_IDS:
+        locale_id = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+        if locale_id is None:
+            return None
+        _LOCALE_IDS[code] = locale_id
+    return _LOCALE_IDS[code]
 
 
 def localized(page, request):
     """The live translation of a page in the active language, else the page itself."""
-    locale = active_locale(request)
-    if page is None or locale is None or page.locale_id == locale.pk:
+    locale_id = active_locale_id()
+    if page is None or locale_id is None or page.locale_id == locale_id:
         return page
-    return real_pages(Page.objects.filter(translation_key=page.translation_key, locale=locale), request).first() or page
+    translation = Page.objects.filter(translation_key=page.translation_key, locale_id=locale_id)
+    return real_pages(translation, request).first() or page
 
 
 def absolute_url(request, url):
@@ -58,10 +70,15 @@ def page_url(page, request):
     return absolute_url(request, page.get_url(request))
 
 
-def locale_home(request):
-    """The live home page in the visitor's language (falls back to the site root)."""
+def locale_home(request, page=None):
+    """The live home page in the visitor's language (falls back to the site root).
+
+    A page of the tree knows its home without a query when it is one.
+    """
 
     def compute():
+        if page is not None and page.depth == 2 and page.live and not page.alias_of_id:
+            return page
         site = Site.find_for_request(request)
         if site is None:
             return None

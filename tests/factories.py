@@ -7,6 +7,7 @@ import wagtail_factories
 
 from core.models import CustomImage
 from home.models import StandardPage
+from news.models import NewsPage, NewsPageTopic
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -24,3 +25,22 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testseite {n}")
     intro = "Kurzer Vorspann."
     locale = factory.LazyFunction(Locale.get_default)
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    """A live press release; pass parent=<NewsIndexPage>."""
+
+    class Meta:
+        model = NewsPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Testmeldung {n}")
+    lead = factory.Sequence(lambda n: f"Vorspann der Testmeldung {n}.")
+    dateline = "Teststadt"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for topic in extracted:
+                NewsPageTopic.objects.create(page=obj, topic=topic, locale=obj.locale)

@@ -56,6 +56,25 @@ IMAGES = {
         "licence": "Nutzung auf dieser Website (Demo)",
         "source": "Lokal erzeugte Demo-Grafik",
     },
+    "kickoff": {
+        "title": "Auftakt der Qualifizierungsreihe in Wuppertal (Gruppenfoto, Platzhalter)",
+        "kind": "photo",
+        "style": "group",
+        "credit": "Foto: Stadt Wuppertal/Stefanie vom Stein",
+        "licence": "Honorarfrei zur Berichterstattung über das Netzwerk (Demo-Angabe)",
+        "source": "Stadt Wuppertal, Pressestelle (Demo: lokal erzeugtes Platzhalterbild)",
+    },
+    **{
+        f"news-{n}": {
+            "title": f"Grafik des Netzwerks {n + 1}",
+            "kind": "graphic",
+            "style": "banner",
+            "credit": "Grafik: Netzwerk kommunaler Antidiskriminierungsstellen (Demo)",
+            "licence": "Nutzung auf dieser Website (Demo)",
+            "source": "Lokal erzeugte Demo-Grafik",
+        }
+        for n in range(6)
+    },
     "banner": {
         "title": "Kreise in den Farben des Netzwerks (Grafik)",
         "kind": "graphic",

@@ -1,7 +1,11 @@
 """Template tags for the site-wide layout: navigation, languages, footer."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page
@@ -34,7 +38,7 @@ def language_switcher(context, page=None):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context, page=None):
     request = context.get("request")
-    home = localization.locale_home(request)
+    home = localization.locale_home(request, page if isinstance(page, Page) else None)
     if home is None:
         return {"items": [], "home": None}
     items = list(localization.real_pages(home.get_children(), request).in_menu())
@@ -53,6 +57,10 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
+# A page's translation key never changes, so it can be remembered per process.
+_TRANSLATION_KEYS = {}
+
+
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context, site_settings):
     """The fixed footer links (contact, imprint, privacy, accessibility) in the visitor's language."""
@@ -60,7 +68,10 @@ def footer_links(context, site_settings):
     ids = site_settings.footer_page_ids
     if not ids:
         return {"links": []}
-    source_keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    missing = [pk for pk in ids if pk not in _TRANSLATION_KEYS]
+    if missing:
+        _TRANSLATION_KEYS.update(Page.objects.filter(pk__in=missing).values_list("pk", "translation_key"))
+    source_keys = {pk: _TRANSLATION_KEYS[pk] for pk in ids if pk in _TRANSLATION_KEYS}
     pages = localization.real_pages(
         Page.objects.filter(translation_key__in=source_keys.values(), locale__language_code=get_language()), request
     )
@@ -72,7 +83,8 @@ def footer_links(context, site_settings):
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     """The home page in the visitor's language."""
-    return localization.locale_home(context.get("request"))
+    page = context.get("page")
+    return localization.locale_home(context.get("request"), page if isinstance(page, Page) else None)
 
 
 @register.simple_tag(takes_context=True)
@@ -99,3 +111,12 @@ OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
 @register.filter
 def og_locale(language_code):
     return OG_LOCALES.get(language_code, language_code)
+
+
+@register.filter
+def json_ld(data):
+    """Serialise structured data for a <script type="application/ld+json"> element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # Content must never be able to close the script element.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above

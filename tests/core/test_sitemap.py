@@ -25,7 +25,7 @@ def sitemap_entries(client, **extra):
 
 def test_sitemap_lists_every_live_page_of_both_languages_with_alternates(client, demo_pages):
     entries = sitemap_entries(client)
-    assert len(entries) == len(demo_pages) == 12
+    assert len(entries) == len(demo_pages) > 30
     about_de = "http://testserver/de/ueber-das-netzwerk/"
     about_en = "http://testserver/en/about-the-network/"
     assert entries[about_de] == entries[about_en] == {"de": about_de, "en": about_en, "x-default": about_de}
@@ -59,7 +59,8 @@ def test_robots_txt_names_the_sitemap(client):
 def test_sitemap_query_count_does_not_grow_with_pages(client, home_de, django_assert_max_num_queries):
     with django_assert_max_num_queries(12) as few:
         client.get("/sitemap.xml")
+    baseline = len(few)
     for n in range(30):
         StandardPageFactory(parent=home_de, slug=f"seite-{n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(baseline):
         client.get("/sitemap.xml")

@@ -10,6 +10,7 @@ import pytest
 
 from core.blocks import CallToActionBlock
 from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
 from tests.conftest import soup
 from tests.factories import StandardPageFactory
 
@@ -19,11 +20,17 @@ pytestmark = pytest.mark.django_db
 class TestTree(WagtailPageTestCase):
     def test_home_is_a_root_child_and_holds_standard_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+    def test_press_releases_live_under_the_news_index_only(self):
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
 
 
 def test_one_home_page_per_language_tree(home_de, home_en):
+    assert NewsIndexPage.max_count_per_parent == 1
     assert HomePage.max_count_per_parent == 1
     assert not HomePage.can_create_at(home_de.get_parent())
 

@@ -5,17 +5,19 @@ alone, so a second `make run` keeps what editors changed.
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from core.demo import content
+from core.demo import news as news_demo
 from core.demo.content import T
 from core.demo.images import as_image_file, banner_picture, group_picture
 from core.models import CustomImage, SiteSettings
 from home.models import HomePage, StandardPage
+from news.models import NewsCorrection, NewsIndexPage, NewsPage, NewsPageTopic, NewsPressPhoto, PressContact, Topic
 
 
 def collect_pairs(value, pairs):
@@ -74,14 +76,19 @@ class Command(BaseCommand):
         if HomePage.objects.exists():
             self.stdout.write("Demo content already present; leaving the page tree as editors left it.")
             return
-        with transaction.atomic():
-            self.build()
+        self.build()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in German and English."))
 
     def build(self):
+        # Not one big transaction: wagtail-localize publishes each translation
+        # when its own transaction commits, from the page as it was then; a
+        # single outer transaction would publish stale copies at the very end.
         german_locale = Locale.get_default()
         english, _ = Locale.objects.get_or_create(language_code="en")
-        pairs = collect_pairs([content.HOME, content.PAGES], {})
+        news_data = [news_demo.INDEX, news_demo.TOPICS, news_demo.TOPIC_SLUGS, news_demo.PRESS_CONTACT]
+        news_data += [news_demo.KICKOFF, news_demo.FURTHER, news_demo.CORRECTION, news_demo.GRAPHIC_ALT]
+        pairs = collect_pairs([content.HOME, content.PAGES, news_data], {})
+        pairs.update(news_demo.DATELINES)
         refs = {"images": self.make_images(), "pages": {}}
 
         root = Page.get_first_root_node()
@@ -106,6 +113,7 @@ class Command(BaseCommand):
         site.site_name = home_data["title"].de
         site.save()
 
+        news_index = self.build_news_index(home, german_locale)
         for key, in_menu, fields in content.PAGES:
             page = home.add_child(
                 instance=StandardPage(
@@ -137,14 +145,100 @@ class Command(BaseCommand):
         settings.accessibility_page = refs["pages"]["accessibility"]
         settings.save()
 
-        # Parents before children, so no English page is created under an alias.
-        self.translate(home, english, pairs)
-        for page in refs["pages"].values():
+        releases = self.build_releases(news_index, refs, pairs)
+
+        # Snippets first, then parents before children, so no English page is
+        # created under an alias and related topics resolve to English ones.
+        for snippet in [
+            *Topic.objects.filter(locale=german_locale),
+            *PressContact.objects.filter(locale=german_locale),
+        ]:
+            self.translate(snippet, english, pairs)
+        # In tree order, so the English menu keeps the German order.
+        for page in home.get_descendants(inclusive=True).order_by("path").specific():
             self.translate(page, english, pairs)
         # Once every page exists in English, sync again so links chosen in
         # blocks point at the English pages.
         for page in [home, *refs["pages"].values()]:
             self.translate(page, english, pairs)
+        # Publishing stamps "now"; the demo's releases keep their own dates
+        # in both languages.
+        for release in releases:
+            NewsPage.objects.filter(translation_key=release.translation_key).update(
+                first_published_at=release.date, last_published_at=release.date
+            )
+
+    def build_news_index(self, home, locale):
+        data = news_demo.INDEX
+        return home.add_child(
+            instance=NewsIndexPage(
+                locale=locale,
+                title=data["title"].de,
+                slug=data["slug"].de,
+                show_in_menus=True,
+                search_description=data["search_description"].de,
+                intro=data["intro"].de,
+            )
+        )
+
+    def build_releases(self, index, refs, pairs):
+        topics = {
+            key: Topic.objects.create(name=name.de, slug=news_demo.TOPIC_SLUGS[key].de)
+            for key, name in news_demo.TOPICS.items()
+        }
+        contact_data = news_demo.PRESS_CONTACT
+        contact = PressContact.objects.create(
+            name=contact_data["name"],
+            role=contact_data["role"].de,
+            email=contact_data["email"],
+            phone=contact_data["phone"],
+        )
+        specs = [news_demo.KICKOFF]
+        for number, (date, dateline, topic_keys, title, lead, text) in enumerate(news_demo.FURTHER):
+            slug = T(slugify(title.de), slugify(title.en))
+            pairs[slug.de] = slug.en
+            specs.append(
+                {
+                    "key": f"release-{number}",
+                    "date": date.replace(tzinfo=news_demo.BERLIN),
+                    "dateline": dateline or "",
+                    "topics": topic_keys,
+                    "title": title,
+                    "slug": slug,
+                    "lead": lead,
+                    "body": [content.paragraph(text)],
+                    "image": f"news-{number % 6}",
+                }
+            )
+        releases = []
+        for spec in specs:
+            image = refs["images"][spec["image"]]
+            alt = spec.get("image_alt") or news_demo.GRAPHIC_ALT
+            release = index.add_child(
+                instance=NewsPage(
+                    title=spec["title"].de,
+                    slug=spec["slug"].de,
+                    date=spec["date"],
+                    dateline=spec["dateline"],
+                    lead=spec["lead"].de,
+                    lead_image=image,
+                    lead_image_alt=alt.de,
+                    lead_image_caption=spec["image_caption"].de if "image_caption" in spec else "",
+                    press_contact=contact,
+                    body=stream(spec["body"], refs),
+                    topic_links=[NewsPageTopic(topic=topics[key]) for key in spec["topics"]],
+                )
+            )
+            if spec["key"] == "kickoff":
+                release.press_photos = [NewsPressPhoto(image=image)]
+            releases.append(release)
+        correction = news_demo.CORRECTION
+        releases[correction["release"] + 1].corrections = [
+            NewsCorrection(date=correction["date"], note=correction["note"].de)
+        ]
+        for release in releases:
+            release.save_revision().publish()
+        return releases
 
     def make_images(self):
         images = {}

@@ -1,0 +1,145 @@
+"""RSS 2.0 and Atom feeds of press releases, per language and per topic.
+
+Built on django.contrib.syndication. Links are absolute for the host the
+feed is requested from; dates are given in Europe/Berlin; each item carries
+its lead image as enclosure and, in the Media RSS namespace, its credit.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from core.localization import page_url
+from core.models import SiteSettings
+
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+ENCLOSURE_FILTER = "width-1200|format-jpeg"
+
+
+class MediaCreditMixin:
+    """Adds <media:content> with <media:credit> for the lead image."""
+
+    def root_attributes(self):
+        attrs = super().root_attributes()
+        attrs["xmlns:media"] = MEDIA_NS
+        return attrs
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        image = item.get("image")
+        if image:
+            handler.startElement(
+                "media:content",
+                {"url": image["url"], "type": "image/jpeg", "medium": "image", "width": str(image["width"])},
+            )
+            if image["credit"]:
+                handler.addQuickElement("media:credit", image["credit"])
+            if image["alt"]:
+                handler.addQuickElement("media:description", image["alt"])
+            handler.endElement("media:content")
+
+
+class RssWithMedia(MediaCreditMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomWithMedia(MediaCreditMixin, Atom1Feed):
+    pass
+
+
+class NewsRssFeed(Feed):
+    feed_type = RssWithMedia
+
+    def __init__(self, index, topic=None):
+        super().__init__()
+        self.index = index
+        self.topic = topic
+        self.language = index.locale.language_code
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        # Strings (and dates) in the language of the index, whoever asks.
+        with override(self.index.locale.language_code):
+            return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return self.index
+
+    def title(self, index):
+        site_name = SiteSettings.for_request(self.request).name
+        if self.topic:
+            return f"{index.title}: {self.topic.name} – {site_name}"
+        return f"{index.title} – {site_name}"
+
+    def link(self, index):
+        return page_url(index, self.request) + (f"?topic={self.topic.slug}" if self.topic else "")
+
+    def feed_url(self, index):
+        return self.request.build_absolute_uri()
+
+    def description(self, index):
+        return index.intro or _("Press releases of the Network of Municipal Anti-Discrimination Offices")
+
+    def items(self, index):
+        releases = index.releases(self.request)
+        if self.topic:
+            releases = releases.filter(topic_links__topic=self.topic)
+        return list(index.with_listing_data(releases).select_related("locale")[:20])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return page_url(item, self.request)
+
+    def item_guid(self, item):
+        return item.guid
+
+    item_guid_is_permalink = False
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return timezone.localtime(item.date)
+
+    def item_updateddate(self, item):
+        return timezone.localtime(item.last_published_at or item.date)
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics]
+
+    def item_author_name(self, item):
+        return SiteSettings.for_request(self.request).name
+
+    def _rendition(self, item):
+        if not item.lead_image:
+            return None
+        return item.lead_image.get_rendition(ENCLOSURE_FILTER)
+
+    def item_enclosures(self, item):
+        rendition = self._rendition(item)
+        if rendition is None:
+            return []
+        size = rendition.file.size if rendition.file.storage.exists(rendition.file.name) else 0
+        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        rendition = self._rendition(item)
+        if rendition is None:
+            return {}
+        return {
+            "image": {
+                "url": self.request.build_absolute_uri(rendition.url),
+                "width": rendition.width,
+                "credit": item.lead_image.credit,
+                "alt": item.lead_image_alt,
+            }
+        }
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = AtomWithMedia
+    subtitle = NewsRssFeed.description

@@ -1,0 +1,357 @@
+"""The newsroom: press releases, their index with archive and feeds, topics and press contacts."""
+
+import uuid
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import ArticleStreamBlock
+from core.localization import real_pages
+from core.models import BasePage, CustomImage
+
+PAGE_SIZE = 12
+FEED_SIZE = 20
+LISTING_RENDITIONS = ("fill-480x270|format-webp", "fill-480x270|format-jpeg", "fill-960x540|format-webp")
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A subject press releases are filed under; translated like pages."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=True, help_text=_("Used in web addresses, e.g. ?topic=training")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class PressContact(TranslatableMixin, models.Model):
+    """The person journalists call about a release; the role is translated."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+    # The role is translated; name, e-mail and phone are the same in every language.
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+register_snippet(Topic)
+register_snippet(PressContact)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """'Aktuelles' / 'News': the press releases of one language, newest first,
+    with topic and year archive and RSS/Atom feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    @property
+    def meta_description(self):
+        return super().meta_description or self.intro
+
+    def releases(self, request=None):
+        """Live, public releases under this index (and so in its language), newest first."""
+        return (
+            real_pages(NewsPage.objects.child_of(self), request)
+            .filter(date__lte=timezone.now())
+            .order_by("-date", "-pk")
+        )
+
+    def with_listing_data(self, queryset):
+        """Everything a listing shows, fetched in a fixed number of queries."""
+        return queryset.select_related("lead_image").prefetch_related(
+            Prefetch("lead_image__renditions"),
+            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
+        )
+
+    def topic_from_request(self, request):
+        slug = request.GET.get("topic")
+        if not slug:
+            return None
+        topic = Topic.objects.filter(locale_id=self.locale_id, slug=slug).first()
+        if topic is None:
+            raise Http404("Unknown topic")
+        return topic
+
+    @staticmethod
+    def year_from_request(request):
+        value = request.GET.get("year")
+        if not value:
+            return None
+        if not value.isdigit() or not 1900 < int(value) < 3000:
+            raise Http404("Unknown year")
+        return int(value)
+
+    @path("")
+    def listing(self, request):
+        topic = self.topic_from_request(request)
+        year = self.year_from_request(request)
+        releases = self.releases(request)
+        archive_base = releases
+        if topic:
+            releases = releases.filter(topic_links__topic=topic)
+        if year:
+            releases = releases.filter(date__year=year)
+        paginator = Paginator(self.with_listing_data(releases), PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        years = (
+            archive_base.annotate(year=ExtractYear("date", tzinfo=timezone.get_current_timezone()))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        topics = (
+            Topic.objects.filter(locale_id=self.locale_id, news_links__page__in=archive_base.values("pk"))
+            .annotate(count=Count("news_links"))
+            .order_by("name")
+        )
+        context = self.get_context(request)
+        context.update(
+            {
+                "releases": page_obj,
+                "paginator": paginator,
+                "topic": topic,
+                "year": year,
+                "years": years,
+                "topics": topics,
+                "feed_query": self.feed_query(topic),
+            }
+        )
+        return render(request, "news/news_index_page.html", context)
+
+    @staticmethod
+    def feed_query(topic):
+        return f"?topic={topic.slug}" if topic else ""
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self, self.topic_from_request(request))(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, self.topic_from_request(request))(request)
+
+
+class NewsPage(BasePage):
+    """A press release: dateline, lead, photos with credits, quotes, contact, corrections."""
+
+    date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the moment of first publication."),
+    )
+    dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_('The city, e.g. "Wuppertal".'))
+    lead = models.TextField(
+        _("lead"), help_text=_("One to three sentences: shown in listings, feeds and search engines.")
+    )
+    lead_image = models.ForeignKey(
+        CustomImage,
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text of the lead image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the photo shows, in the language of this page."),
+    )
+    lead_image_caption = models.CharField(_("caption of the lead image"), max_length=300, blank=True)
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
+    press_contact = models.ForeignKey(
+        PressContact,
+        verbose_name=_("press contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    release_pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("release as PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("dateline")], heading=_("Date and place")),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("topic_links", label=_("Topics")),
+        FieldPanel("press_contact"),
+        FieldPanel("release_pdf"),
+        InlinePanel("press_photos", label=_("Press kit photos")),
+        InlinePanel("related_links", label=_("Related news")),
+        InlinePanel("corrections", label=_("Corrections")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": _("Describe the lead image for people who cannot see it.")})
+
+    def save(self, *args, **kwargs):
+        # The publication date defaults to the moment of first publication.
+        if self.live and self.date is None:
+            self.date = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.lead
+
+    @property
+    def topics(self):
+        return [link.topic for link in self.topic_links.all()]
+
+    @property
+    def guid(self):
+        """Stable across edits and moves: the translation key plus language."""
+        return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_news"] = [
+            link.related.specific
+            for link in self.related_links.select_related("related")
+            if link.related and link.related.live and link.related.locale_id == self.locale_id
+        ]
+        context["press_photos"] = [p for p in self.press_photos.select_related("image") if p.image]
+        context["corrections"] = list(self.corrections.all())
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        from news.structured_data import news_article
+
+        return news_article(self, request)
+
+
+class NewsPageTopic(TranslatableMixin, Orderable):
+    """Files a release under a topic; translated with the page to the topic's translation."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="news_links")
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+
+
+class NewsPressPhoto(TranslatableMixin, Orderable):
+    """A photo journalists may download in full resolution, with credit and licence."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="press_photos")
+    image = models.ForeignKey(CustomImage, verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("image")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("press kit photo")
+
+
+class NewsRelatedLink(TranslatableMixin, Orderable):
+    """Another release readers of this one should see."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(
+        Page, verbose_name=_("press release"), null=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related", page_type="news.NewsPage")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("related press release")
+
+
+class NewsCorrection(TranslatableMixin, Orderable):
+    """A public correction note: 'Updated on … because …'."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateField(_("date of the correction"), default=timezone.localdate)
+    note = models.TextField(_("what was corrected and why"))
+
+    panels = [FieldPanel("date"), FieldPanel("note")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["sort_order"]

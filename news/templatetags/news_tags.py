@@ -1,0 +1,31 @@
+from django import template
+from django.utils.translation import get_language
+
+from core.localization import per_request, real_pages
+from news.models import NewsIndexPage
+
+register = template.Library()
+
+
+def news_index(request):
+    """The live news index in the visitor's language (one query per request)."""
+    return per_request(
+        request,
+        "news_index",
+        lambda: real_pages(NewsIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
+    )
+
+
+@register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
+def news_feed_links(context):
+    """<link rel="alternate"> feed autodiscovery on every page of the language."""
+    index = news_index(context.get("request"))
+    return {"index": index, "request": context.get("request")}
+
+
+@register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
+def latest_news(context, count=3):
+    request = context.get("request")
+    index = news_index(request)
+    releases = list(index.with_listing_data(index.releases(request))[:count]) if index else []
+    return {"index": index, "releases": releases, "request": request}
