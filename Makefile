@@ -19,9 +19,16 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
+
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
+
+# The W3C Nu HTML checker, run locally by the tests (from the npm registry).
+$(VNU_JAR):
+	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node vnu-jar@$(VNU_VERSION)
 
 install: $(VENV)/.installed ## Create .venv and install the pinned runtime requirements
 
@@ -32,6 +39,7 @@ system-deps: ## Install what the tests need from Debian when missing: chromium, 
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -61,7 +69,7 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	echo ""; \
 	exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips=127.0.0.1
 
-test: install-dev system-deps compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest
 
 lint: install-dev ## ruff, template indentation and migration checks

@@ -19,6 +19,13 @@ DEMO_PATHS = [
     "/en/legal-notice/",
     "/en/privacy/",
     "/en/accessibility/",
+    "/de/aktuelles/",
+    "/de/aktuelles/?page=2",
+    "/de/aktuelles/?topic=qualifizierung",
+    "/de/aktuelles/qualifizierungsreihe-gegen-diskriminierung-startet-in-wuppertal/",
+    "/en/news/",
+    "/en/news/?year=2025",
+    "/en/news/training-series-against-discrimination-starts-in-wuppertal/",
     "/de/gibt-es-nicht/",
     "/en/does-not-exist/",
 ]
