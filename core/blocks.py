@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.embeds import embed_info
 
@@ -168,6 +169,19 @@ class VideoBlock(blocks.StructBlock):
         return context
 
 
+class FundingNoticeBlock(SnippetChooserBlock):
+    """The funder's required notice (wording and logo), in the page's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__("partners.FundingNotice", **kwargs)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/funding_notice_block.html"
+        label = _("Funding notice")
+        description = _("The wording and logo a funder requires on funded work.")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body vocabulary of standard content pages."""
 
@@ -183,6 +197,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
+    funding_notice = FundingNoticeBlock()
 
 
 class ArticleStreamBlock(BaseStreamBlock):

@@ -166,6 +166,16 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    funding_notice = models.ForeignKey(
+        "partners.FundingNotice",
+        verbose_name=_("funding notice in the footer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on every page, in the visitor's language."),
+    )
+
     panels = [
         MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("organisation_name_en")], heading=_("Name")),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
@@ -189,6 +199,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Footer links"),
             help_text=_("Choose the German pages; visitors see the translation in their language."),
         ),
+        FieldPanel("funding_notice"),
     ]
 
     class Meta:

@@ -52,10 +52,11 @@ class AtomWithMedia(MediaCreditMixin, Atom1Feed):
 class NewsRssFeed(Feed):
     feed_type = RssWithMedia
 
-    def __init__(self, index, topic=None):
+    def __init__(self, index, topic=None, member=None):
         super().__init__()
         self.index = index
         self.topic = topic
+        self.member = member
         self.language = index.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
@@ -69,12 +70,15 @@ class NewsRssFeed(Feed):
 
     def title(self, index):
         site_name = SiteSettings.for_request(self.request).name
-        if self.topic:
-            return f"{index.title}: {self.topic.name} – {site_name}"
+        narrowed = ", ".join(
+            name for name in (getattr(self.topic, "name", ""), getattr(self.member, "city", "")) if name
+        )
+        if narrowed:
+            return f"{index.title}: {narrowed} – {site_name}"
         return f"{index.title} – {site_name}"
 
     def link(self, index):
-        return page_url(index, self.request) + (f"?topic={self.topic.slug}" if self.topic else "")
+        return page_url(index, self.request) + index.feed_query(self.topic, self.member)
 
     def feed_url(self, index):
         return self.request.build_absolute_uri()
@@ -83,9 +87,7 @@ class NewsRssFeed(Feed):
         return index.intro or _("Press releases of the Network of Municipal Anti-Discrimination Offices")
 
     def items(self, index):
-        releases = index.releases(self.request)
-        if self.topic:
-            releases = releases.filter(topic_links__topic=self.topic)
+        releases = index.filter_releases(index.releases(self.request), self.topic, self.member)
         return list(index.with_listing_data(releases).select_related("locale")[:20])
 
     def item_title(self, item):

@@ -1,6 +1,7 @@
 """The newsroom: press releases, their index with archive and feeds, topics and press contacts."""
 
 import uuid
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -113,6 +114,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
         )
 
+    def member_from_request(self, request):
+        """?city=<slug of a member page in this language> narrows listing and feeds to one city."""
+        slug = request.GET.get("city")
+        if not slug:
+            return None
+        from members.models import MemberPage
+
+        member = real_pages(MemberPage.objects.filter(locale_id=self.locale_id, slug=slug), request).first()
+        if member is None:
+            raise Http404("Unknown member city")
+        return member
+
+    def filter_releases(self, releases, topic=None, member=None):
+        if topic:
+            releases = releases.filter(topic_links__topic=topic)
+        if member:
+            releases = releases.filter(member_links__member__translation_key=member.translation_key)
+        return releases
+
     def topic_from_request(self, request):
         slug = request.GET.get("topic")
         if not slug:
@@ -134,11 +154,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         topic = self.topic_from_request(request)
+        member = self.member_from_request(request)
         year = self.year_from_request(request)
         releases = self.releases(request)
         archive_base = releases
-        if topic:
-            releases = releases.filter(topic_links__topic=topic)
+        releases = self.filter_releases(releases, topic, member)
         if year:
             releases = releases.filter(date__year=year)
         paginator = Paginator(self.with_listing_data(releases), PAGE_SIZE)
@@ -161,29 +181,35 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "releases": page_obj,
                 "paginator": paginator,
                 "topic": topic,
+                "member": member,
                 "year": year,
                 "years": years,
                 "topics": topics,
-                "feed_query": self.feed_query(topic),
+                "feed_query": self.feed_query(topic, member),
             }
         )
         return render(request, "news/news_index_page.html", context)
 
     @staticmethod
-    def feed_query(topic):
-        return f"?topic={topic.slug}" if topic else ""
+    def feed_query(topic=None, member=None):
+        params = {}
+        if topic:
+            params["topic"] = topic.slug
+        if member:
+            params["city"] = member.slug
+        return f"?{urlencode(params)}" if params else ""
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
         from news.feeds import NewsRssFeed
 
-        return NewsRssFeed(self, self.topic_from_request(request))(request)
+        return NewsRssFeed(self, self.topic_from_request(request), self.member_from_request(request))(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
         from news.feeds import NewsAtomFeed
 
-        return NewsAtomFeed(self, self.topic_from_request(request))(request)
+        return NewsAtomFeed(self, self.topic_from_request(request), self.member_from_request(request))(request)
 
 
 class NewsPage(BasePage):
@@ -244,6 +270,8 @@ class NewsPage(BasePage):
         ),
         FieldPanel("body"),
         InlinePanel("topic_links", label=_("Topics")),
+        InlinePanel("member_links", label=_("Member cities named")),
+        InlinePanel("partner_links", label=_("Partners named")),
         FieldPanel("press_contact"),
         FieldPanel("release_pdf"),
         InlinePanel("press_photos", label=_("Press kit photos")),
@@ -288,15 +316,26 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_news"] = [
-            link.related.specific
-            for link in self.related_links.select_related("related")
-            if link.related and link.related.live and link.related.locale_id == self.locale_id
-        ]
+        # Page links stay pointed at the page an editor chose (often the German
+        # one); show each release's version in this page's language.
+        keys = self.related_links.values("related__translation_key")
+        context["related_news"] = list(
+            real_pages(NewsPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request)
+        )
+        context["member_cities"] = self.linked_pages("members.MemberPage", "member_links__member", request)
+        context["partners"] = self.linked_pages("partners.PartnerPage", "partner_links__partner", request)
         context["press_photos"] = [p for p in self.press_photos.select_related("image") if p.image]
         context["corrections"] = list(self.corrections.all())
         context["structured_data"] = self.structured_data(request)
         return context
+
+    def linked_pages(self, model_label, relation, request):
+        """Member cities or partners named in this release, in this page's language."""
+        from django.apps import apps
+
+        model = apps.get_model(model_label)
+        keys = NewsPage.objects.filter(pk=self.pk).values(f"{relation}__translation_key")
+        return list(real_pages(model.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request))
 
     def structured_data(self, request):
         from news.structured_data import news_article
@@ -355,3 +394,31 @@ class NewsCorrection(TranslatableMixin, Orderable):
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
         ordering = ["sort_order"]
+
+
+class NewsPageMember(TranslatableMixin, Orderable):
+    """A member city named in the release; its member page lists the release in turn."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="member_links")
+    member = models.ForeignKey(
+        "members.MemberPage", verbose_name=_("member city"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("member", page_type="members.MemberPage")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("member city")
+
+
+class NewsPagePartner(TranslatableMixin, Orderable):
+    """A partner named in the release; its partner page lists the release in turn."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("partner", page_type="partners.PartnerPage")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")

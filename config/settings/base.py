@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "core",
     "home",
     "news",
+    "partners",
+    "members",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail_localize",

@@ -5,7 +5,7 @@ import random
 
 from django.core.files.images import ImageFile
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 
 def _gradient(width, height, top, bottom):
@@ -58,8 +58,24 @@ def banner_picture(seed, width=1600, height=900):
     return image
 
 
+def logo_picture(text, colour, width=600, height=240):
+    """A placeholder logo: the short name on a coloured band, clearly not the real mark."""
+    image = Image.new("RGB", (width, height), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle([8, 8, width - 8, height - 8], radius=28, outline=colour, width=10)
+    draw.rectangle([8, height - 60, width - 8, height - 40], fill=colour)
+    font = ImageFont.load_default(size=96)
+    box = draw.textbbox((0, 0), text, font=font)
+    x = (width - (box[2] - box[0])) / 2 - box[0]
+    draw.text((x, 40 - box[1] + 10), text, fill=colour, font=font)
+    return image
+
+
 def as_image_file(picture, name):
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=85, optimize=True)
+    if name.endswith(".png"):
+        picture.save(buffer, format="PNG", optimize=True)
+    else:
+        picture.save(buffer, format="JPEG", quality=85, optimize=True)
     buffer.seek(0)
     return ImageFile(buffer, name=name)

@@ -120,3 +120,16 @@ def json_ld(data):
     # Content must never be able to close the script element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308 - escaped above
+
+
+@register.inclusion_tag("components/funding_notice.html", takes_context=True)
+def funding_notice(context, notice):
+    """A funding notice (snippet) in the visitor's language."""
+    if notice is None:
+        return {"notice": None}
+    locale_id = localization.active_locale_id()
+    if notice.locale_id != locale_id:
+        notice = (
+            type(notice).objects.filter(translation_key=notice.translation_key, locale_id=locale_id).first() or notice
+        )
+    return {"notice": notice}

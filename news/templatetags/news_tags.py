@@ -29,3 +29,15 @@ def latest_news(context, count=3):
     index = news_index(request)
     releases = list(index.with_listing_data(index.releases(request))[:count]) if index else []
     return {"index": index, "releases": releases, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def member_feed_url(context, member):
+    """The RSS feed of press releases naming a member city, in the visitor's language."""
+    from urllib.parse import urlencode
+
+    request = context.get("request")
+    index = news_index(request)
+    if index is None:
+        return ""
+    return index.url + index.reverse_subpage("rss") + "?" + urlencode({"city": member.slug})

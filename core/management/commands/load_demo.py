@@ -12,12 +12,25 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from core.demo import content
+from core.demo import directory as directory_demo
 from core.demo import news as news_demo
 from core.demo.content import T
-from core.demo.images import as_image_file, banner_picture, group_picture
+from core.demo.images import as_image_file, banner_picture, group_picture, logo_picture
 from core.models import CustomImage, SiteSettings
 from home.models import HomePage, StandardPage
-from news.models import NewsCorrection, NewsIndexPage, NewsPage, NewsPageTopic, NewsPressPhoto, PressContact, Topic
+from members.models import MemberIndexPage, MemberPage
+from news.models import (
+    NewsCorrection,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageMember,
+    NewsPagePartner,
+    NewsPageTopic,
+    NewsPressPhoto,
+    PressContact,
+    Topic,
+)
+from partners.models import FundingNotice, PartnerIndexPage, PartnerPage, PartnerPageRole, PartnerRole
 
 
 def collect_pairs(value, pairs):
@@ -87,7 +100,8 @@ class Command(BaseCommand):
         english, _ = Locale.objects.get_or_create(language_code="en")
         news_data = [news_demo.INDEX, news_demo.TOPICS, news_demo.TOPIC_SLUGS, news_demo.PRESS_CONTACT]
         news_data += [news_demo.KICKOFF, news_demo.FURTHER, news_demo.CORRECTION, news_demo.GRAPHIC_ALT]
-        pairs = collect_pairs([content.HOME, content.PAGES, news_data], {})
+        directory_data = [directory_demo.__dict__[name] for name in dir(directory_demo) if name.isupper()]
+        pairs = collect_pairs([content.HOME, content.PAGES, news_data, directory_data], {})
         pairs.update(news_demo.DATELINES)
         refs = {"images": self.make_images(), "pages": {}}
 
@@ -114,6 +128,8 @@ class Command(BaseCommand):
         site.save()
 
         news_index = self.build_news_index(home, german_locale)
+        refs["members"] = self.build_members(home, german_locale, pairs)
+        refs["partners"], refs["funding_notice"] = self.build_partners(home, german_locale, pairs)
         for key, in_menu, fields in content.PAGES:
             page = home.add_child(
                 instance=StandardPage(
@@ -143,6 +159,7 @@ class Command(BaseCommand):
         settings.imprint_page = refs["pages"]["imprint"]
         settings.privacy_page = refs["pages"]["privacy"]
         settings.accessibility_page = refs["pages"]["accessibility"]
+        settings.funding_notice = refs["funding_notice"]
         settings.save()
 
         releases = self.build_releases(news_index, refs, pairs)
@@ -231,6 +248,11 @@ class Command(BaseCommand):
             )
             if spec["key"] == "kickoff":
                 release.press_photos = [NewsPressPhoto(image=image)]
+            links = directory_demo.NEWS_LINKS.get(spec["key"], {})
+            release.member_links = [NewsPageMember(member=refs["members"][city]) for city in links.get("members", [])]
+            release.partner_links = [
+                NewsPagePartner(partner=refs["partners"][key]) for key in links.get("partners", [])
+            ]
             releases.append(release)
         correction = news_demo.CORRECTION
         releases[correction["release"] + 1].corrections = [
@@ -239,6 +261,92 @@ class Command(BaseCommand):
         for release in releases:
             release.save_revision().publish()
         return releases
+
+    def build_partners(self, home, locale, pairs):
+        data = directory_demo.PARTNER_INDEX
+        index = home.add_child(
+            instance=PartnerIndexPage(
+                locale=locale, title=data["title"].de, slug=data["slug"].de, show_in_menus=True, intro=data["intro"].de
+            )
+        )
+        roles = {key: PartnerRole.objects.create(name=name.de) for key, name in directory_demo.ROLES.items()}
+        partners = {}
+        for spec in directory_demo.PARTNERS:
+            logo = CustomImage(
+                title=f"Logo {spec['short_name']} (Platzhalter)",
+                kind=CustomImage.Kind.GRAPHIC,
+                licence="Platzhalter der Demo",
+                source="Lokal erzeugte Demo-Grafik",
+                file=as_image_file(logo_picture(spec["short_name"], spec["logo_colour"]), f"logo-{spec['key']}.png"),
+            )
+            logo.save()
+            alt = T(*(text.format(name=spec["short_name"]) for text in directory_demo.LOGO_ALT))
+            pairs[alt.de] = alt.en
+            partner = index.add_child(
+                instance=PartnerPage(
+                    title=spec["title"].de,
+                    slug=spec["slug"].de,
+                    short_name=spec["short_name"],
+                    logo=logo,
+                    logo_alt=alt.de,
+                    website=spec["website"],
+                    summary=spec["summary"].de,
+                    role_links=[PartnerPageRole(role=roles[key]) for key in spec["roles"]],
+                )
+            )
+            partner.save_revision().publish()
+            partners[spec["key"]] = partner
+        pairs.update({spec["short_name"]: spec["short_name"] for spec in directory_demo.PARTNERS})
+        notice_data = directory_demo.FUNDING_NOTICE
+        ads = partners["ads"]
+        notice = FundingNotice.objects.create(
+            funder=ads, wording=notice_data["wording"].de, logo=ads.logo, logo_alt=notice_data["logo_alt"].de
+        )
+        return partners, notice
+
+    def build_members(self, home, locale, pairs):
+        data = directory_demo.MEMBER_INDEX
+        index = home.add_child(
+            instance=MemberIndexPage(
+                locale=locale, title=data["title"].de, slug=data["slug"].de, show_in_menus=True, intro=data["intro"].de
+            )
+        )
+        members = {}
+        for city, state, latitude, longitude, since in directory_demo.CITIES:
+            known = directory_demo.KNOWN_OFFICES.get(city.de, {})
+            office = known.get("office_name") or T(
+                *(t.format(city=c) for t, c in zip(directory_demo.OFFICE_NAME, city, strict=True))
+            )
+            position = known.get("position") or directory_demo.POSITION
+            slug = T(slugify(city.de), slugify(city.en))
+            for pair in (office, slug):
+                pairs[pair.de] = pair.en
+            member = index.add_child(
+                instance=MemberPage(
+                    title=city.de,
+                    slug=slug.de,
+                    city=city.de,
+                    federal_state=state,
+                    office_name=office.de,
+                    position_in_administration=position.de,
+                    member_since=since,
+                    counsels_residents=True,
+                    counselling_languages=directory_demo.LANGUAGES.de,
+                    street=directory_demo.STREET,
+                    postcode="00000",
+                    phone=directory_demo.PHONE,
+                    email=f"antidiskriminierung-{slug.de}@example.org",
+                    opening_hours=directory_demo.OPENING_HOURS.de,
+                    accessibility=directory_demo.ACCESSIBILITY.de,
+                    latitude=latitude,
+                    longitude=longitude,
+                    search_description=f"{office.de}, {city.de}",
+                )
+            )
+            pairs[f"{office.de}, {city.de}"] = f"{office.en}, {city.en}"
+            member.save_revision().publish()
+            members[city.de] = member
+        return members
 
     def make_images(self):
         images = {}

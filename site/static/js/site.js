@@ -33,3 +33,23 @@
     });
   });
 })();
+
+// Quick exit on the help-seeking pages: leave for a neutral site and replace
+// this page in the history, by click or by pressing Escape twice.
+(function () {
+  "use strict";
+  var link = document.querySelector("[data-quick-exit]");
+  if (!link) return;
+  function leave(event) {
+    if (event) event.preventDefault();
+    window.location.replace(link.href);
+  }
+  link.addEventListener("click", leave);
+  var last = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var now = Date.now();
+    if (now - last < 1500) leave();
+    last = now;
+  });
+})();

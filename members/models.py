@@ -1,0 +1,262 @@
+"""The member directory: every municipal anti-discrimination office of the network."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.localization import real_pages
+from core.models import BasePage
+
+
+class FederalState(models.TextChoices):
+    """The 16 Länder, by their official abbreviations."""
+
+    BW = "BW", _("Baden-Württemberg")
+    BY = "BY", _("Bavaria")
+    BE = "BE", _("Berlin")
+    BB = "BB", _("Brandenburg")
+    HB = "HB", _("Bremen")
+    HH = "HH", _("Hamburg")
+    HE = "HE", _("Hesse")
+    MV = "MV", _("Mecklenburg-Western Pomerania")
+    NI = "NI", _("Lower Saxony")
+    NW = "NW", _("North Rhine-Westphalia")
+    RP = "RP", _("Rhineland-Palatinate")
+    SL = "SL", _("Saarland")
+    SN = "SN", _("Saxony")
+    ST = "ST", _("Saxony-Anhalt")
+    SH = "SH", _("Schleswig-Holstein")
+    TH = "TH", _("Thuringia")
+
+
+class MemberIndexPage(RoutablePageMixin, BasePage):
+    """'Mitglieder' / 'Members': the directory, A–Z, by federal state, searchable by city, with a map."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["members.MemberPage"]
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("member directory")
+
+    @property
+    def meta_description(self):
+        return super().meta_description or self.intro
+
+    def members(self, request=None):
+        return real_pages(MemberPage.objects.child_of(self), request).order_by("city", "title")
+
+    @path("")
+    def directory(self, request):
+        from django.shortcuts import render
+
+        state = request.GET.get("state", "")
+        query = request.GET.get("q", "").strip()[:100]
+        members = self.members(request)
+        everyone = members
+        if state:
+            if state not in FederalState.values:
+                state_error = True
+                members = members.none()
+            else:
+                state_error = False
+                members = members.filter(federal_state=state)
+        else:
+            state_error = False
+        if query:
+            members = members.filter(city__icontains=query)
+        state_counts = dict(everyone.values_list("federal_state").annotate(count=Count("pk")))
+        states = [(code, label, state_counts.get(code, 0)) for code, label in FederalState.choices]
+        all_members = list(everyone)
+        listed = list(members)
+        context = self.get_context(request)
+        context.update(
+            {
+                "members": listed,
+                "map_members": all_members,
+                "listed_ids": {member.pk for member in listed},
+                "states": sorted(states, key=lambda item: str(item[1])),
+                "state": state,
+                "state_error": state_error,
+                "query": query,
+                "filtered": bool(state or query),
+            }
+        )
+        response = render(request, "members/member_index_page.html", context, status=400 if state_error else 200)
+        return response
+
+
+class MemberPage(RoutablePageMixin, BasePage):
+    """A member city's anti-discrimination office: contact, counselling, accessibility, location.
+
+    wagtail-localize translates the texts (city name, office name, opening
+    hours, …) and keeps state, year, phone, e-mail and coordinates in sync.
+    """
+
+    city = models.CharField(_("city"), max_length=100, help_text=_("As readers of this language know it."))
+    federal_state = models.CharField(_("federal state"), max_length=2, choices=FederalState.choices)
+    office_name = models.CharField(
+        _("name of the office"),
+        max_length=200,
+        help_text=_('e.g. "Stabsstelle Gleichstellung und Antidiskriminierung"'),
+    )
+    position_in_administration = models.CharField(
+        _("place in the administration"),
+        max_length=200,
+        blank=True,
+        help_text=_('e.g. "reports directly to the Lord Mayor"'),
+    )
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"), validators=[MinValueValidator(2019), MaxValueValidator(2100)]
+    )
+    counsels_residents = models.BooleanField(
+        _("counsels residents"), default=True, help_text=_("Tick if people can come to the office for counselling.")
+    )
+    counselling_languages = models.CharField(
+        _("languages of counselling"), max_length=300, blank=True, help_text=_("e.g. German, English, Turkish")
+    )
+    street = models.CharField(_("street and number"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    accessibility = models.TextField(
+        _("accessibility of the premises"),
+        blank=True,
+        help_text=_("Step-free access, lift, accessible toilet, induction loop, sign language on request, …"),
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["members.MemberIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("city"),
+                FieldPanel("federal_state"),
+                FieldPanel("office_name"),
+                FieldPanel("position_in_administration"),
+            ],
+            heading=_("Office"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("member_since"), FieldPanel("counsels_residents"), FieldPanel("counselling_languages")],
+            heading=_("Membership and counselling"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("opening_hours"),
+                FieldPanel("accessibility"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location (city centre or office)")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("city", boost=3),
+        index.SearchField("office_name"),
+        index.FilterField("federal_state"),
+    ]
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    @property
+    def meta_description(self):
+        return super().meta_description or f"{self.office_name}, {self.city}"
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        releases = NewsPage.objects.filter(
+            member_links__member__translation_key=self.translation_key, locale_id=self.locale_id
+        ).distinct()
+        context["related_news"] = list(real_pages(releases, request).order_by("-date")[:10])
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        from core.localization import page_url
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOffice",
+            "name": f"{self.office_name} – {self.city}",
+            "url": page_url(self, request),
+            "inLanguage": self.locale.language_code,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.street,
+                "postalCode": self.postcode,
+                "addressLocality": self.city,
+                "addressRegion": self.get_federal_state_display(),
+                "addressCountry": "DE",
+            },
+            "areaServed": {"@type": "City", "name": self.city},
+            "geo": {"@type": "GeoCoordinates", "latitude": float(self.latitude), "longitude": float(self.longitude)},
+        }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.opening_hours:
+            data["openingHours"] = " ".join(self.opening_hours.split())
+        return data
+
+    @path("vcard/", name="vcard")
+    def vcard(self, request):
+        """'Save contact': the office as a vCard 4.0 (RFC 6350)."""
+        import vobject
+
+        card = vobject.vCard()
+        card.add("version").value = "4.0"
+        card.add("kind").value = "org"
+        card.add("fn").value = f"{self.office_name} ({self.city})"
+        card.add("n").value = vobject.vcard.Name(family=self.office_name)
+        card.add("org").value = [self.city, self.office_name]
+        address = card.add("adr")
+        address.value = vobject.vcard.Address(
+            street=self.street,
+            city=self.city,
+            region=self.get_federal_state_display(),
+            code=self.postcode,
+            country="Deutschland" if self.locale.language_code == "de" else "Germany",
+        )
+        address.type_param = "work"
+        if self.phone:
+            tel = card.add("tel")
+            tel.value = self.phone
+            tel.type_param = "work"
+        if self.email:
+            card.add("email").value = self.email
+        card.add("geo").value = f"geo:{self.latitude},{self.longitude}"
+        card.add("url").value = request.build_absolute_uri(self.get_url(request))
+        if self.opening_hours:
+            card.add("note").value = str(self.opening_hours)
+        response = HttpResponse(card.serialize(), content_type="text/vcard; charset=utf-8")
+        filename = slugify(f"{self.city}-{self.office_name}")[:80] or "kontakt"
+        response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+        return response

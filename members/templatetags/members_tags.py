@@ -1,0 +1,30 @@
+from django import template
+from django.utils.translation import get_language
+
+from core.localization import per_request, real_pages
+from members import geo
+from members.models import MemberIndexPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("members/includes/map.html")
+def germany_map(members, listed_ids=None):
+    """The directory map: Germany's outline with one linked marker per member."""
+    markers = []
+    for member in members:
+        x, y = geo.project(member.longitude, member.latitude)
+        markers.append({"member": member, "x": x, "y": y, "listed": listed_ids is None or member.pk in listed_ids})
+    return {"markers": markers, "outline": geo.outline_path(), "view_box": geo.view_box()}
+
+
+@register.inclusion_tag("members/includes/directory_entry.html", takes_context=True)
+def member_directory_entry(context):
+    """The 'Find the office of your city' entry point on the home pages."""
+    request = context.get("request")
+    directory = per_request(
+        request,
+        "member_directory",
+        lambda: real_pages(MemberIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
+    )
+    return {"directory": directory, "request": request}
