@@ -7,6 +7,7 @@ import wagtail_factories
 
 from core.models import CustomImage
 from home.models import StandardPage
+from members.models import MemberPage
 from news.models import NewsPage, NewsPageTopic
 
 
@@ -44,3 +45,22 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             for topic in extracted:
                 NewsPageTopic.objects.create(page=obj, topic=topic, locale=obj.locale)
+
+
+class MemberPageFactory(wagtail_factories.PageFactory):
+    """A live member office; pass parent=<MemberIndexPage>."""
+
+    class Meta:
+        model = MemberPage
+
+    title = factory.Sequence(lambda n: f"Teststadt {n}")
+    city = factory.SelfAttribute("title")
+    federal_state = "NW"
+    office_name = "Antidiskriminierungsstelle (Test)"
+    member_since = 2020
+    street = "Teststraße 1"
+    postcode = "12345"
+    email = "test@example.org"
+    latitude = "51.00000"
+    longitude = "9.00000"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())

@@ -217,6 +217,7 @@ PAGES = [
                         "strategic action within one's own administration.",
                     ),
                 ),
+                ("funding_notice", "ads"),
                 quote(
                     T(
                         "Wer Diskriminierung erlebt, braucht eine Anlaufstelle in der eigenen Stadt – und diese "

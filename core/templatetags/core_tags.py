@@ -123,13 +123,15 @@ def json_ld(data):
 
 
 @register.inclusion_tag("components/funding_notice.html", takes_context=True)
-def funding_notice(context, notice):
-    """A funding notice (snippet) in the visitor's language."""
-    if notice is None:
+def funding_notice(context, notice=None, notice_id=None):
+    """A funding notice (snippet) in the visitor's language, in one query."""
+    from partners.models import FundingNotice
+
+    source_id = notice.pk if notice is not None else notice_id
+    if source_id is None:
         return {"notice": None}
-    locale_id = localization.active_locale_id()
-    if notice.locale_id != locale_id:
-        notice = (
-            type(notice).objects.filter(translation_key=notice.translation_key, locale_id=locale_id).first() or notice
-        )
-    return {"notice": notice}
+    same_notice = FundingNotice.objects.filter(pk=source_id).values("translation_key")
+    candidates = FundingNotice.objects.filter(translation_key__in=same_notice).select_related("logo")
+    by_locale = {candidate.locale_id: candidate for candidate in candidates}
+    source = next((candidate for candidate in by_locale.values() if candidate.pk == source_id), None)
+    return {"notice": by_locale.get(localization.active_locale_id()) or source}

@@ -26,6 +26,15 @@ DEMO_PATHS = [
     "/en/news/",
     "/en/news/?year=2025",
     "/en/news/training-series-against-discrimination-starts-in-wuppertal/",
+    "/de/mitglieder/",
+    "/de/mitglieder/?state=BY",
+    "/de/mitglieder/wuppertal/",
+    "/en/members/",
+    "/en/members/munich/",
+    "/de/partner/",
+    "/de/partner/eccar/",
+    "/en/partners/",
+    "/en/partners/federal-anti-discrimination-agency/",
     "/de/gibt-es-nicht/",
     "/en/does-not-exist/",
 ]
@@ -83,4 +92,27 @@ def test_usable_at_320_pixels_without_sideways_scrolling(browser, site_url, path
     tab.goto(site_url + path)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320
     assert tab.locator("nav.main-nav").is_visible()
+    context.close()
+
+
+def test_quick_exit_leaves_and_replaces_the_history_entry(page, site_url):
+    page.route("https://de.wikipedia.org/**", lambda route: route.fulfill(status=200, body="neutral"))
+    page.goto(site_url + "/de/")
+    page.goto(site_url + "/de/mitglieder/wuppertal/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("https://de.wikipedia.org/**")
+    page.go_back()
+    # The help page was replaced in the history: back leads to the page before it.
+    assert page.url == site_url + "/de/"
+
+
+def test_directory_filter_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    tab = context.new_page()
+    tab.goto(site_url + "/de/mitglieder/")
+    tab.get_by_label("Bundesland").select_option("BY")
+    tab.get_by_role("button", name="Anzeigen").click()
+    tab.wait_for_url("**state=BY**")
+    assert tab.locator(".member-list a").all_inner_texts() == ["München", "Nürnberg"]
     context.close()

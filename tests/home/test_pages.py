@@ -10,7 +10,9 @@ import pytest
 
 from core.blocks import CallToActionBlock
 from home.models import HomePage, StandardPage
+from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
+from partners.models import PartnerIndexPage, PartnerPage
 from tests.conftest import soup
 from tests.factories import StandardPageFactory
 
@@ -20,13 +22,18 @@ pytestmark = pytest.mark.django_db
 class TestTree(WagtailPageTestCase):
     def test_home_is_a_root_child_and_holds_standard_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, PartnerIndexPage, MemberIndexPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_press_releases_live_under_the_news_index_only(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(NewsPage, set())
+
+    def test_partners_and_members_live_under_their_indexes(self):
+        self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
+        self.assertAllowedSubpageTypes(MemberIndexPage, {MemberPage})
+        self.assertAllowedParentPageTypes(MemberPage, {MemberIndexPage})
 
 
 def test_one_home_page_per_language_tree(home_de, home_en):

@@ -71,6 +71,9 @@ def stream(blocks, refs):
         if block_type == "paragraph":
             data.append((block_type, rich_text(value)))
             continue
+        if block_type == "funding_notice":
+            data.append((block_type, refs["funding_notice"]))
+            continue
         value = german(value, refs)
         if block_type == "image":
             value["image"] = refs["images"][value["image"]]
@@ -166,10 +169,8 @@ class Command(BaseCommand):
 
         # Snippets first, then parents before children, so no English page is
         # created under an alias and related topics resolve to English ones.
-        for snippet in [
-            *Topic.objects.filter(locale=german_locale),
-            *PressContact.objects.filter(locale=german_locale),
-        ]:
+        snippets = [*Topic.objects.all(), *PressContact.objects.all(), *PartnerRole.objects.all()]
+        for snippet in [*snippets, *FundingNotice.objects.all()]:
             self.translate(snippet, english, pairs)
         # In tree order, so the English menu keeps the German order.
         for page in home.get_descendants(inclusive=True).order_by("path").specific():
