@@ -139,3 +139,14 @@ def test_directory_query_count_is_the_same_with_1_and_100_members(client, direct
         response = client.get("/de/mitglieder/")
     assert len(listed(response)) == 100
     assert Page.objects.type(MemberPage).live().count() >= 100
+
+
+def test_every_demo_member_renders_in_both_languages(client, english):
+    members = MemberPage.objects.live().filter(locale__language_code="de")
+    assert members.count() == 15
+    for member in members:
+        translation = member.get_translation(english)
+        for page in (member, translation):
+            response = client.get(page.url)
+            assert response.status_code == 200
+            assert soup(response).h1.get_text().startswith(page.city)

@@ -92,3 +92,17 @@ def test_every_page_of_a_language_announces_its_feeds(client):
         assert [link["href"] for link in links] == [feed_url]
     atom = soup(client.get("/en/")).find("link", rel="alternate", type="application/atom+xml")
     assert atom["href"] == "/en/news/feed/atom/"
+
+
+def test_member_city_feed_and_listing(client):
+    feed = parse(client, "/en/news/feed/rss/?city=frankfurt-am-main", "application/rss+xml")
+    assert [entry.title for entry in feed.entries] == ["In-person round in Frankfurt am Main"]
+    assert "Frankfurt am Main" in feed.feed.title
+    listing = soup(client.get("/de/aktuelles/?city=frankfurt-am-main"))
+    assert listing.h1.get_text() == "Aktuelles: Frankfurt am Main"
+    assert client.get("/de/aktuelles/feed/atom/?city=atlantis").status_code == 404
+
+
+def test_member_page_links_its_city_feed(client):
+    link = soup(client.get("/de/mitglieder/frankfurt-am-main/")).find("a", type="application/rss+xml")
+    assert link["href"] == "/de/aktuelles/feed/rss/?city=frankfurt-am-main"
