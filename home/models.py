@@ -32,7 +32,13 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "partners.PartnerIndexPage", "members.MemberIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "partners.PartnerIndexPage",
+        "members.MemberIndexPage",
+    ]
     max_count_per_parent = 1
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("highlights")]

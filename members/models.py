@@ -195,6 +195,10 @@ class MemberPage(RoutablePageMixin, BasePage):
             member_links__member__translation_key=self.translation_key, locale_id=self.locale_id
         ).distinct()
         context["related_news"] = list(real_pages(releases, request).order_by("-date")[:10])
+        from events.models import EventPage
+
+        events = EventPage.objects.filter(host_member__translation_key=self.translation_key, locale_id=self.locale_id)
+        context["related_events"] = list(real_pages(events, request).order_by("-start")[:10])
         context["structured_data"] = self.structured_data(request)
         return context
 

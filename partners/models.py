@@ -149,6 +149,12 @@ class PartnerPage(BasePage):
             partner_links__partner__translation_key=self.translation_key, locale_id=self.locale_id
         ).distinct()
         context["related_news"] = list(real_pages(releases, request).order_by("-date")[:10])
+        from events.models import EventPage
+
+        events = EventPage.objects.filter(
+            partner_links__partner__translation_key=self.translation_key, locale_id=self.locale_id
+        ).distinct()
+        context["related_events"] = list(real_pages(events, request).order_by("-start")[:10])
         return context
 
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "news",
+    "events",
     "partners",
     "members",
     # Wagtail

@@ -35,6 +35,13 @@ DEMO_PATHS = [
     "/de/partner/eccar/",
     "/en/partners/",
     "/en/partners/federal-anti-discrimination-agency/",
+    "/de/veranstaltungen/",
+    "/de/veranstaltungen/past/",
+    "/de/veranstaltungen/qualifizierungsreihe-2024/",
+    "/de/veranstaltungen/qualifizierungsreihe-2024/wirkungsvolles-strategisches-wirken-in-der-verwaltung/",
+    "/en/events/",
+    "/en/events/training-series-2024/",
+    "/en/events/training-series-2024/kickoff-in-wuppertal-complaint-management/",
     "/de/gibt-es-nicht/",
     "/en/does-not-exist/",
 ]

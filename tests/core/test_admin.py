@@ -1,8 +1,10 @@
 """Editors: every page type and snippet opens in the Wagtail admin, in German."""
 
-import pytest
 from django.contrib.auth import get_user_model
+
 from wagtail.models import Page
+
+import pytest
 
 from home.models import HomePage
 from members.models import MemberIndexPage
@@ -39,7 +41,9 @@ def test_editors_can_open_every_demo_page_for_editing(editor_client):
         assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page.title
 
 
-@pytest.mark.parametrize("snippet", ["news/topic", "news/presscontact", "partners/partnerrole", "partners/fundingnotice"])
+@pytest.mark.parametrize(
+    "snippet", ["news/topic", "news/presscontact", "partners/partnerrole", "partners/fundingnotice"]
+)
 def test_editors_can_list_and_add_snippets(editor_client, snippet):
     assert editor_client.get(f"/admin/snippets/{snippet}/").status_code == 200
     assert editor_client.get(f"/admin/snippets/{snippet}/add/").status_code == 200

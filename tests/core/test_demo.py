@@ -33,8 +33,9 @@ def test_load_demo_twice_changes_nothing(home_en):
 
 def test_english_pages_are_wagtail_localize_translations(english):
     german_pages = Page.objects.filter(depth__gte=2, locale__language_code="de")
-    # home, service pages, news index + 17 releases, partner index + 4, member index + 15
-    assert german_pages.count() == 1 + 5 + 18 + 5 + 16
+    # home, service pages, news index + 17 releases, partner index + 4, member index + 15,
+    # event index + series + 4 modules + Hannover + 9 further events
+    assert german_pages.count() == 1 + 5 + 18 + 5 + 16 + 1 + 1 + 4 + 1 + 9
     for page in german_pages:
         source = TranslationSource.objects.get_for_instance(page)
         translation = Translation.objects.get(source=source, target_locale=english)

@@ -99,8 +99,10 @@ def test_alias_is_never_linked_and_points_canonical_at_its_original(client, home
 def test_navigation_is_in_the_visitors_language(get_soup):
     de_menu = [a.get_text() for a in get_soup("/de/").select("nav.main-nav a")]
     en_menu = [a.get_text() for a in get_soup("/en/").select("nav.main-nav a")]
-    assert de_menu == ["Startseite", "Aktuelles", "Mitglieder", "Partner", "Über das Netzwerk", "Kontakt"]
-    assert en_menu == ["Home", "News", "Members", "Partners", "About the network", "Contact"]
+    assert de_menu == [
+        "Startseite", "Aktuelles", "Veranstaltungen", "Mitglieder", "Partner", "Über das Netzwerk", "Kontakt",
+    ]  # fmt: skip
+    assert en_menu == ["Home", "News", "Events", "Members", "Partners", "About the network", "Contact"]
 
 
 def test_footer_links_follow_the_language(get_soup):

@@ -9,6 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 
 from core.blocks import CallToActionBlock
+from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.models import HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
@@ -22,7 +23,13 @@ pytestmark = pytest.mark.django_db
 class TestTree(WagtailPageTestCase):
     def test_home_is_a_root_child_and_holds_standard_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, PartnerIndexPage, MemberIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, NewsIndexPage, EventIndexPage, PartnerIndexPage, MemberIndexPage}
+        )
+
+    def test_events_live_under_the_index_or_a_series(self):
+        self.assertAllowedSubpageTypes(EventIndexPage, {EventSeriesPage, EventPage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage, EventSeriesPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_press_releases_live_under_the_news_index_only(self):

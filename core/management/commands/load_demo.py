@@ -4,7 +4,10 @@ Idempotent: once the German home page exists the command leaves the tree
 alone, so a second `make run` keeps what editors changed.
 """
 
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
@@ -13,10 +16,12 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from core.demo import content
 from core.demo import directory as directory_demo
+from core.demo import events as events_demo
 from core.demo import news as news_demo
 from core.demo.content import T
 from core.demo.images import as_image_file, banner_picture, group_picture, logo_picture
 from core.models import CustomImage, SiteSettings
+from events.models import EventIndexPage, EventPage, EventPagePartner, EventSeriesPage, EventSeriesPartner
 from home.models import HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import (
@@ -104,7 +109,11 @@ class Command(BaseCommand):
         news_data = [news_demo.INDEX, news_demo.TOPICS, news_demo.TOPIC_SLUGS, news_demo.PRESS_CONTACT]
         news_data += [news_demo.KICKOFF, news_demo.FURTHER, news_demo.CORRECTION, news_demo.GRAPHIC_ALT]
         directory_data = [directory_demo.__dict__[name] for name in dir(directory_demo) if name.isupper()]
-        pairs = collect_pairs([content.HOME, content.PAGES, news_data, directory_data], {})
+        today = timezone.localdate()
+        event_data = [events_demo.__dict__[name] for name in dir(events_demo) if name.isupper()]
+        event_data.append(events_demo.further_events(today))
+        pairs = collect_pairs([content.HOME, content.PAGES, news_data, directory_data, event_data], {})
+        self.pairs = pairs
         pairs.update(news_demo.DATELINES)
         refs = {"images": self.make_images(), "pages": {}}
 
@@ -131,6 +140,7 @@ class Command(BaseCommand):
         site.save()
 
         news_index = self.build_news_index(home, german_locale)
+        event_index = self.build_event_index(home, german_locale)
         refs["members"] = self.build_members(home, german_locale, pairs)
         refs["partners"], refs["funding_notice"] = self.build_partners(home, german_locale, pairs)
         for key, in_menu, fields in content.PAGES:
@@ -166,6 +176,7 @@ class Command(BaseCommand):
         settings.save()
 
         releases = self.build_releases(news_index, refs, pairs)
+        self.build_events(event_index, refs, today)
 
         # Snippets first, then parents before children, so no English page is
         # created under an alias and related topics resolve to English ones.
@@ -348,6 +359,64 @@ class Command(BaseCommand):
             member.save_revision().publish()
             members[city.de] = member
         return members
+
+    def build_event_index(self, home, locale):
+        data = events_demo.INDEX
+        return home.add_child(
+            instance=EventIndexPage(
+                locale=locale, title=data["title"].de, slug=data["slug"].de, show_in_menus=True, intro=data["intro"].de
+            )
+        )
+
+    def build_events(self, index, refs, today):
+        data = events_demo.SERIES
+        series = index.add_child(
+            instance=EventSeriesPage(
+                title=data["title"].de,
+                slug=data["slug"].de,
+                intro=data["intro"].de,
+                body=stream(data["body"], refs),
+                partner_links=[
+                    EventSeriesPartner(partner=refs["partners"][key], role=role) for key, role in data["partners"]
+                ],
+            )
+        )
+        series.save_revision().publish()
+        for spec in events_demo.MODULES:
+            self.add_event(series, spec, refs, partners=["eccar", "prodiversity", "imap", "ads"])
+        self.add_event(index, events_demo.HANNOVER, refs)
+        for spec in events_demo.further_events(today):
+            self.add_event(index, spec[:8], refs, **spec[8])
+
+    def add_event(self, parent, spec, refs, partners=(), registration_days_before=None, **extra):
+        start, end, event_format, city, title, lead, venue, address = spec
+        online = event_format != "in_person"
+        self.pairs[slugify(title.de)] = slugify(title.en)
+        if registration_days_before:
+            extra["registration_deadline"] = start - timedelta(days=registration_days_before)
+        event = parent.add_child(
+            instance=EventPage(
+                title=title.de,
+                slug=slugify(title.de),
+                start=start,
+                end=end,
+                event_format=event_format,
+                lead=lead.de,
+                venue_name=venue.de if venue else "",
+                venue_address=address,
+                online_note=events_demo.ONLINE_NOTE.de if online else "",
+                host_member=refs["members"][city] if city else None,
+                organiser=events_demo.ORGANISER.de,
+                target_group=events_demo.TARGET_STAFF.de,
+                accessibility=(
+                    events_demo.ONLINE_ACCESSIBILITY if event_format == "online" else events_demo.ACCESSIBILITY
+                ).de,
+                partner_links=[EventPagePartner(partner=refs["partners"][key]) for key in partners],
+                **extra,
+            )
+        )
+        event.save_revision().publish()
+        return event
 
     def make_images(self):
         images = {}

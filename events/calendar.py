@@ -1,0 +1,83 @@
+"""iCalendar (RFC 5545) export: one event to download, or a subscribable feed.
+
+Times are written with TZID=Europe/Berlin and the matching VTIMEZONE, so
+calendar apps keep the local time right across daylight-saving changes.
+"""
+
+from datetime import timedelta
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from icalendar import Calendar, Event, vText
+
+from core.localization import page_url
+from core.models import SiteSettings
+
+
+def event_location(event):
+    if event.has_venue:
+        parts = [event.venue_name, " ".join(event.venue_address.split())]
+        location = ", ".join(part for part in parts if part)
+        if event.is_online:
+            location += " / Online"
+        return location
+    return "Online"
+
+
+def event_description(event, request):
+    lines = [event.lead]
+    if event.is_online and event.online_note:
+        lines.append(event.online_note)
+    if event.registration_url:
+        lines.append(event.registration_url)
+    elif event.registration_email:
+        lines.append(event.registration_email)
+    lines.append(page_url(event, request))
+    return "\n\n".join(line for line in lines if line)
+
+
+def to_vevent(event, request):
+    vevent = Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", event.last_published_at or timezone.now())
+    vevent.add("summary", event.title)
+    start = timezone.localtime(event.start)
+    if event.all_day:
+        vevent.add("dtstart", start.date())
+        last_day = timezone.localtime(event.end).date() if event.end else start.date()
+        vevent.add("dtend", last_day + timedelta(days=1))  # DTEND of a date is exclusive
+    else:
+        vevent.add("dtstart", start)
+        if event.end:
+            vevent.add("dtend", timezone.localtime(event.end))
+    vevent.add("description", event_description(event, request))
+    vevent.add("location", vText(event_location(event)))
+    vevent.add("url", page_url(event, request))
+    if event.last_published_at:
+        vevent.add("last-modified", event.last_published_at)
+    if event.fully_booked:
+        vevent.add("comment", "fully booked")
+    return vevent
+
+
+def calendar_response(request, page, events, filename=None):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Netzwerk kommunaler Antidiskriminierungsstellen//Website//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = f"{page.title} – {SiteSettings.for_request(request).name}"
+    calendar.add("x-wr-calname", name)
+    calendar.add("name", name)
+    calendar.add("x-wr-timezone", "Europe/Berlin")
+    calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
+    for event in events:
+        calendar.add_component(to_vevent(event, request))
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80] or "event"}.ics"'
+    return response

@@ -1,0 +1,430 @@
+"""Events and the training series: listings, calendars and structured data."""
+
+import uuid
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.blocks import ArticleStreamBlock
+from core.localization import real_pages
+from core.models import BasePage, CustomImage
+from events.dates import event_when
+
+PAGE_SIZE = 12
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class EventQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        """Events that have not ended yet (computed at request time)."""
+        now = now or timezone.now()
+        return self.filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now - timedelta(hours=12))).order_by(
+            "start", "pk"
+        )
+
+    def past(self, now=None):
+        now = now or timezone.now()
+        return self.exclude(Q(end__gte=now) | Q(end__isnull=True, start__gte=now - timedelta(hours=12))).order_by(
+            "-start", "-pk"
+        )
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """'Veranstaltungen' / 'Events': upcoming first, past on their own pages,
+    filters by format, series and host city; calendar and RSS feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventSeriesPage", "events.EventPage"]
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("event index")
+
+    @property
+    def meta_description(self):
+        return super().meta_description or self.intro
+
+    def events(self, request=None):
+        """Live events below this index (directly or in a series), in its language."""
+        return real_pages(EventPage.objects.descendant_of(self), request)
+
+    def filters_from_request(self, request):
+        """Validated filters; unknown values answer 404, never 500."""
+        filters = {}
+        event_format = request.GET.get("format")
+        if event_format:
+            if event_format not in EventFormat.values:
+                raise Http404("Unknown format")
+            filters["format"] = event_format
+        series_slug = request.GET.get("series")
+        if series_slug:
+            series = real_pages(EventSeriesPage.objects.descendant_of(self).filter(slug=series_slug), request).first()
+            if series is None:
+                raise Http404("Unknown series")
+            filters["series"] = series
+        city_slug = request.GET.get("city")
+        if city_slug:
+            from members.models import MemberPage
+
+            member = real_pages(MemberPage.objects.filter(locale_id=self.locale_id, slug=city_slug), request).first()
+            if member is None:
+                raise Http404("Unknown city")
+            filters["city"] = member
+        return filters
+
+    @staticmethod
+    def apply_filters(events, filters):
+        if "format" in filters:
+            events = events.filter(event_format=filters["format"])
+        if "series" in filters:
+            events = events.child_of(filters["series"])
+        if "city" in filters:
+            events = events.filter(host_member__translation_key=filters["city"].translation_key)
+        return events
+
+    def filter_query(self, filters):
+        from urllib.parse import urlencode
+
+        params = {}
+        if "format" in filters:
+            params["format"] = filters["format"]
+        if "series" in filters:
+            params["series"] = filters["series"].slug
+        if "city" in filters:
+            params["city"] = filters["city"].slug
+        return f"?{urlencode(params)}" if params else ""
+
+    def listing(self, request, past):
+        filters = self.filters_from_request(request)
+        events = self.apply_filters(self.events(request), filters)
+        events = events.past() if past else events.upcoming()
+        events = events.select_related("lead_image", "host_member").prefetch_related("lead_image__renditions")
+        paginator = Paginator(events, PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        context = self.get_context(request)
+        all_events = self.events(request)
+        context.update(
+            {
+                "events": page_obj,
+                "paginator": paginator,
+                "past": past,
+                "filters": filters,
+                "filter_query": self.filter_query(filters),
+                "formats": EventFormat.choices,
+                "series_list": real_pages(EventSeriesPage.objects.descendant_of(self), request),
+                "host_cities": self.host_cities(all_events, request),
+            }
+        )
+        return render(request, "events/event_index_page.html", context)
+
+    def host_cities(self, events, request):
+        from members.models import MemberPage
+
+        keys = events.exclude(host_member=None).values("host_member__translation_key")
+        return real_pages(
+            MemberPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request
+        ).order_by("city")
+
+    @path("")
+    def upcoming_view(self, request):
+        return self.listing(request, past=False)
+
+    @path("past/", name="past")
+    def past_view(self, request):
+        return self.listing(request, past=True)
+
+    @path("calendar/", name="calendar")
+    def calendar_view(self, request):
+        from events.calendar import calendar_response
+
+        filters = self.filters_from_request(request)
+        events = self.apply_filters(self.events(request), filters).upcoming()
+        return calendar_response(request, self, events.select_related("locale"), filename=None)
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        from events.feeds import UpcomingEventsFeed
+
+        return UpcomingEventsFeed(self, self.filters_from_request(request))(request)
+
+
+class EventSeriesPage(BasePage):
+    """A series such as the Qualifizierungsreihe 2024; its modules are child events, in order."""
+
+    intro = models.TextField(_("introduction"))
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("description"), blank=True)
+    lead_image = models.ForeignKey(
+        CustomImage, verbose_name=_("lead image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_alt = models.CharField(_("alternative text of the lead image"), max_length=250, blank=True)
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = ["events.EventPage"]
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        FieldPanel("body"),
+        InlinePanel("partner_links", label=_("Funders and designers")),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    @property
+    def meta_description(self):
+        return super().meta_description or self.intro
+
+    def modules(self, request=None):
+        return real_pages(EventPage.objects.child_of(self), request).order_by("start", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from partners.models import PartnerPage
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.modules(request).select_related("host_member"))
+        for number, module in enumerate(modules, start=1):
+            module.module_number, module.module_count = number, len(modules)
+        context["modules"] = modules
+        links = list(self.partner_links.all())
+        partners = {
+            p.translation_key: p
+            for p in real_pages(
+                PartnerPage.objects.filter(
+                    translation_key__in=[link.partner.translation_key for link in links if link.partner],
+                    locale_id=self.locale_id,
+                ),
+                request,
+            )
+        }
+        context["partner_roles"] = [
+            (link.get_role_display(), partners[link.partner.translation_key])
+            for link in links
+            if link.partner and link.partner.translation_key in partners
+        ]
+        from events.structured_data import series_data
+
+        context["structured_data"] = series_data(self, modules, request)
+        return context
+
+
+class EventSeriesPartner(TranslatableMixin, Orderable):
+    """A funder or designer of a series (a link to the partner's page)."""
+
+    class Role(models.TextChoices):
+        FUNDER = "funder", _("Funded by")
+        DESIGNER = "designer", _("Designed by")
+
+    page = ParentalKey(EventSeriesPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    panels = [PageChooserPanel("partner", page_type="partners.PartnerPage"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("funder or designer")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event: when, where (or online), who hosts it, how to register, how accessible it is."""
+
+    start = models.DateTimeField(_("start"), help_text=_("Local time in Germany."))
+    end = models.DateTimeField(_("end"), null=True, blank=True, help_text=_("Leave empty for an open end."))
+    all_day = models.BooleanField(_("all day"), default=False, help_text=_("The times are ignored."))
+    event_format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
+    lead = models.TextField(_("lead"), help_text=_("One to three sentences for listings, feeds and calendars."))
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("venue address"), blank=True)
+    online_note = models.TextField(
+        _("online access"),
+        blank=True,
+        default="",
+        help_text=_(
+            "How participants get in. Never a public meeting link: e.g. 'The link is sent after registration.'"
+        ),
+    )
+    host_member = models.ForeignKey(
+        "members.MemberPage",
+        verbose_name=_("host city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_email = models.EmailField(_("registration e-mail"), blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    fully_booked = models.BooleanField(_("fully booked"), default=False)
+    target_group = models.TextField(_("target group"), blank=True)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, sign-language interpretation on request, induction loop, …"),
+    )
+    lead_image = models.ForeignKey(
+        CustomImage, verbose_name=_("lead image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_alt = models.CharField(_("alternative text of the lead image"), max_length=250, blank=True)
+    lead_image_caption = models.CharField(_("caption of the lead image"), max_length=300, blank=True)
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+
+    parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")], heading=_("Date and time")),
+        FieldPanel("event_format"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_note")], heading=_("Place")
+        ),
+        MultiFieldPanel(
+            [PageChooserPanel("host_member", page_type="members.MemberPage"), FieldPanel("organiser")],
+            heading=_("Host"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("registration_email"),
+                FieldPanel("registration_deadline"),
+                FieldPanel("fully_booked"),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("target_group"),
+        FieldPanel("accessibility"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("partner_links", label=_("Partners named")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end and self.start and self.end < self.start:
+            errors["end"] = _("The end cannot be before the start.")
+        if self.event_format != EventFormat.ONLINE and not self.venue_name:
+            errors["venue_name"] = _("Name the venue of an in-person or hybrid event.")
+        if self.lead_image and not self.lead_image_alt.strip():
+            errors["lead_image_alt"] = _("Describe the lead image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.lead
+
+    @property
+    def when(self):
+        return event_when(self.start, self.end, self.all_day)
+
+    @property
+    def is_online(self):
+        return self.event_format != EventFormat.IN_PERSON
+
+    @property
+    def has_venue(self):
+        return self.event_format != EventFormat.ONLINE
+
+    @property
+    def uid(self):
+        """Stable across edits and moves: calendar apps update instead of duplicating."""
+        return f"{uuid.uuid5(self.translation_key, self.locale.language_code)}@netzwerk-antidiskriminierung"
+
+    @property
+    def registration_open(self):
+        if self.fully_booked:
+            return False
+        if self.registration_deadline and self.registration_deadline < timezone.now():
+            return False
+        return bool(self.registration_url or self.registration_email) and (self.end or self.start) >= timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent().specific
+        if isinstance(parent, EventSeriesPage):
+            modules = list(parent.modules(request).values_list("pk", flat=True))
+            context["series"] = parent
+            if self.pk in modules:
+                context["module_number"], context["module_count"] = modules.index(self.pk) + 1, len(modules)
+        context["host"] = self.localized_host(request)
+        from events.structured_data import event_data
+
+        context["structured_data"] = event_data(self, request, series=context.get("series"))
+        return context
+
+    def localized_host(self, request):
+        if not self.host_member_id:
+            return None
+        from members.models import MemberPage
+
+        return real_pages(
+            MemberPage.objects.filter(translation_key=self.host_member.translation_key, locale_id=self.locale_id),
+            request,
+        ).first()
+
+    @path("ical/", name="ics")
+    def ics_view(self, request):
+        from events.calendar import calendar_response
+
+        return calendar_response(request, self, [self], filename=self.slug)
+
+
+class EventPagePartner(TranslatableMixin, Orderable):
+    """A partner named at an event; its partner page lists the event in turn."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("partner", page_type="partners.PartnerPage")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")

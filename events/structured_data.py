@@ -1,0 +1,77 @@
+"""schema.org Event and its series (JSON-LD)."""
+
+from django.utils import timezone
+
+from core.localization import page_url
+from events.models import EventFormat
+from news.structured_data import organisation
+
+ATTENDANCE = {
+    EventFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def _iso(moment, all_day=False):
+    moment = timezone.localtime(moment)
+    return moment.date().isoformat() if all_day else moment.isoformat()
+
+
+def event_data(event, request, series=None, nested=False):
+    data = {
+        "@type": "Event",
+        "name": event.title,
+        "description": event.lead,
+        "url": page_url(event, request),
+        "startDate": _iso(event.start, event.all_day),
+        "eventAttendanceMode": ATTENDANCE[event.event_format],
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": event.locale.language_code,
+        "organizer": {"@type": "Organization", "name": event.organiser} if event.organiser else organisation(request),
+    }
+    if event.end:
+        data["endDate"] = _iso(event.end, event.all_day)
+    locations = []
+    if event.has_venue:
+        locations.append(
+            {
+                "@type": "Place",
+                "name": event.venue_name,
+                "address": " ".join(event.venue_address.split()) or event.venue_name,
+            }
+        )
+    if event.is_online:
+        # The meeting link is never public: the page explains how to get it.
+        locations.append({"@type": "VirtualLocation", "url": page_url(event, request)})
+    data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.fully_booked:
+        data["offers"] = {
+            "@type": "Offer",
+            "availability": "https://schema.org/SoldOut",
+            "price": 0,
+            "priceCurrency": "EUR",
+        }
+    if series is not None and not nested:
+        data["superEvent"] = {"@type": "EventSeries", "name": series.title, "url": page_url(series, request)}
+    if not nested:
+        data = {"@context": "https://schema.org", **data}
+    return data
+
+
+def series_data(series, modules, request):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EventSeries",
+        "name": series.title,
+        "description": series.intro,
+        "url": page_url(series, request),
+        "inLanguage": series.locale.language_code,
+        "organizer": organisation(request),
+        "subEvent": [event_data(module, request, nested=True) for module in modules],
+    }
+    if modules:
+        data["startDate"] = _iso(modules[0].start, modules[0].all_day)
+        last = modules[-1]
+        data["endDate"] = _iso(last.end or last.start, last.all_day)
+    return data

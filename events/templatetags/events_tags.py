@@ -1,0 +1,38 @@
+from django import template
+from django.utils.translation import get_language
+
+from core.localization import per_request, real_pages
+from events.models import EventIndexPage
+
+register = template.Library()
+
+
+def event_index(request):
+    return per_request(
+        request,
+        "event_index",
+        lambda: real_pages(EventIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
+    )
+
+
+@register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
+def upcoming_events(context, count=3):
+    """The next events of the visitor's language (home pages)."""
+    request = context.get("request")
+    index = event_index(request)
+    events = []
+    if index:
+        events = list(index.events(request).upcoming().select_related("host_member")[:count])
+    return {"index": index, "events": events, "request": request}
+
+
+@register.inclusion_tag("events/includes/feed_links.html", takes_context=True)
+def event_feed_links(context):
+    return {"index": event_index(context.get("request")), "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def webcal_url(context, url):
+    """The same calendar address with the webcal:// scheme that calendar apps subscribe to."""
+    request = context.get("request")
+    return "webcal://" + request.get_host() + url
