@@ -332,6 +332,7 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
+        InlinePanel("topic_links", label=_("Topics")),
         InlinePanel("partner_links", label=_("Partners named")),
     ]
     search_fields = BasePage.search_fields + [
@@ -363,6 +364,10 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def when(self):
         return event_when(self.start, self.end, self.all_day)
+
+    @property
+    def topics(self):
+        return [link.topic for link in self.topic_links.all()]
 
     @property
     def is_online(self):
@@ -428,3 +433,17 @@ class EventPagePartner(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
+
+
+class EventPageTopic(TranslatableMixin, Orderable):
+    """Files an event under a topic shared with the newsroom."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        "news.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="event_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")

@@ -239,3 +239,18 @@ def test_event_listings_keep_a_flat_query_count(client, index_de, url, django_as
         make_event(index, f"Termin {n}", soon + offset)
     with django_assert_max_num_queries(baseline):
         assert client.get(url).status_code == 200
+
+
+def test_event_topics_follow_the_language(client):
+    topics = [t.get_text() for t in soup(client.get(KICKOFF_EN)).select(".article__topics .tag")]
+    assert topics == ["Training"]
+
+
+def test_event_validation_catches_editor_mistakes(index_de):
+    from django.core.exceptions import ValidationError
+
+    start = timezone.now()
+    event = EventPage(title="Falsch", start=start, end=start - timedelta(hours=1), lead="x", event_format="hybrid")
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert {"end", "venue_name"} <= set(error.value.message_dict)

@@ -21,7 +21,14 @@ from core.demo import news as news_demo
 from core.demo.content import T
 from core.demo.images import as_image_file, banner_picture, group_picture, logo_picture
 from core.models import CustomImage, SiteSettings
-from events.models import EventIndexPage, EventPage, EventPagePartner, EventSeriesPage, EventSeriesPartner
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventPagePartner,
+    EventPageTopic,
+    EventSeriesPage,
+    EventSeriesPartner,
+)
 from home.models import HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import (
@@ -175,6 +182,10 @@ class Command(BaseCommand):
         settings.funding_notice = refs["funding_notice"]
         settings.save()
 
+        refs["topics"] = {
+            key: Topic.objects.create(name=name.de, slug=news_demo.TOPIC_SLUGS[key].de)
+            for key, name in news_demo.TOPICS.items()
+        }
         releases = self.build_releases(news_index, refs, pairs)
         self.build_events(event_index, refs, today)
 
@@ -211,10 +222,7 @@ class Command(BaseCommand):
         )
 
     def build_releases(self, index, refs, pairs):
-        topics = {
-            key: Topic.objects.create(name=name.de, slug=news_demo.TOPIC_SLUGS[key].de)
-            for key, name in news_demo.TOPICS.items()
-        }
+        topics = refs["topics"]
         contact_data = news_demo.PRESS_CONTACT
         contact = PressContact.objects.create(
             name=contact_data["name"],
@@ -383,12 +391,12 @@ class Command(BaseCommand):
         )
         series.save_revision().publish()
         for spec in events_demo.MODULES:
-            self.add_event(series, spec, refs, partners=["eccar", "prodiversity", "imap", "ads"])
+            self.add_event(series, spec, refs, partners=["eccar", "prodiversity", "imap", "ads"], topics=["training"])
         self.add_event(index, events_demo.HANNOVER, refs)
         for spec in events_demo.further_events(today):
             self.add_event(index, spec[:8], refs, **spec[8])
 
-    def add_event(self, parent, spec, refs, partners=(), registration_days_before=None, **extra):
+    def add_event(self, parent, spec, refs, partners=(), topics=("network",), registration_days_before=None, **extra):
         start, end, event_format, city, title, lead, venue, address = spec
         online = event_format != "in_person"
         self.pairs[slugify(title.de)] = slugify(title.en)
@@ -412,6 +420,7 @@ class Command(BaseCommand):
                     events_demo.ONLINE_ACCESSIBILITY if event_format == "online" else events_demo.ACCESSIBILITY
                 ).de,
                 partner_links=[EventPagePartner(partner=refs["partners"][key]) for key in partners],
+                topic_links=[EventPageTopic(topic=refs["topics"][key]) for key in topics],
                 **extra,
             )
         )
