@@ -383,6 +383,10 @@ class EventPage(RoutablePageMixin, BasePage):
         return f"{uuid.uuid5(self.translation_key, self.locale.language_code)}@netzwerk-antidiskriminierung"
 
     @property
+    def is_past(self):
+        return (self.end or self.start) < timezone.now()
+
+    @property
     def registration_open(self):
         if self.fully_booked:
             return False

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 import pytest
 
+from events.models import EventIndexPage, EventSeriesPage
 from home.models import HomePage
 from members.models import MemberIndexPage
 from news.models import NewsIndexPage
@@ -28,6 +29,9 @@ def editor_client(client):
         (NewsIndexPage, "news", "newspage"),
         (PartnerIndexPage, "partners", "partnerpage"),
         (MemberIndexPage, "members", "memberpage"),
+        (EventIndexPage, "events", "eventseriespage"),
+        (EventIndexPage, "events", "eventpage"),
+        (EventSeriesPage, "events", "eventpage"),
     ],
 )
 def test_editors_can_open_the_add_form_of_every_page_type(editor_client, german, parent_model, app, model):
