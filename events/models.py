@@ -383,6 +383,10 @@ class EventPage(RoutablePageMixin, BasePage):
         return f"{uuid.uuid5(self.translation_key, self.locale.language_code)}@netzwerk-antidiskriminierung"
 
     @property
+    def listing_date(self):
+        return self.start
+
+    @property
     def is_past(self):
         return (self.end or self.start) < timezone.now()
 

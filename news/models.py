@@ -310,6 +310,10 @@ class NewsPage(BasePage):
         return [link.topic for link in self.topic_links.all()]
 
     @property
+    def listing_date(self):
+        return self.date
+
+    @property
     def guid(self):
         """Stable across edits and moves: the translation key plus language."""
         return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
