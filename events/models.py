@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
 from core.localization import real_pages
+from core.utils import query_param
 from core.models import BasePage, CustomImage
 from events.dates import event_when
 
@@ -75,18 +76,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def filters_from_request(self, request):
         """Validated filters; unknown values answer 404, never 500."""
         filters = {}
-        event_format = request.GET.get("format")
+        event_format = query_param(request, "format")
         if event_format:
             if event_format not in EventFormat.values:
                 raise Http404("Unknown format")
             filters["format"] = event_format
-        series_slug = request.GET.get("series")
+        series_slug = query_param(request, "series")
         if series_slug:
             series = real_pages(EventSeriesPage.objects.descendant_of(self).filter(slug=series_slug), request).first()
             if series is None:
                 raise Http404("Unknown series")
             filters["series"] = series
-        city_slug = request.GET.get("city")
+        city_slug = query_param(request, "city")
         if city_slug:
             from members.models import MemberPage
 

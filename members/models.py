@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.localization import real_pages
+from core.utils import query_param
 from core.models import BasePage
 
 
@@ -63,8 +64,8 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         from django.shortcuts import render
 
-        state = request.GET.get("state", "")
-        query = request.GET.get("q", "").strip()[:100]
+        state = query_param(request, "state")
+        query = query_param(request, "q")
         members = self.members(request)
         everyone = members
         if state:

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
 from core.localization import real_pages
+from core.utils import query_param
 from core.models import BasePage, CustomImage
 
 PAGE_SIZE = 12
@@ -116,7 +117,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def member_from_request(self, request):
         """?city=<slug of a member page in this language> narrows listing and feeds to one city."""
-        slug = request.GET.get("city")
+        slug = query_param(request, "city")
         if not slug:
             return None
         from members.models import MemberPage
@@ -134,7 +135,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return releases
 
     def topic_from_request(self, request):
-        slug = request.GET.get("topic")
+        slug = query_param(request, "topic")
         if not slug:
             return None
         topic = Topic.objects.filter(locale_id=self.locale_id, slug=slug).first()

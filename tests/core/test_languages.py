@@ -169,3 +169,21 @@ def test_a_new_translation_stays_a_draft_until_an_editor_publishes_it(client, ho
     assert not draft.live
     assert client.get(draft.get_url() or "/en/neu/").status_code == 404
     assert set(alternates(soup(client.get("/de/neu/")))) == {"de", "x-default"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/aktuelles/?topic=%00",
+        "/de/aktuelles/?city=a%00b",
+        "/de/aktuelles/feed/rss/?topic=%00%01",
+        "/de/veranstaltungen/?series=%00",
+        "/de/veranstaltungen/?city=%00&format=%00",
+        "/de/veranstaltungen/calendar/?city=x%00",
+        "/de/mitglieder/?q=%00%01&state=%00",
+        "/de/aktuelles/?page=%00",
+    ],
+)
+def test_control_characters_in_query_strings_never_cause_a_server_error(client, url):
+    """A NUL byte is an error in PostgreSQL: such input must be handled, not crash."""
+    assert client.get(url).status_code in (200, 400, 404)

@@ -1,0 +1,11 @@
+"""Small helpers shared by the apps."""
+
+import unicodedata
+
+
+def query_param(request, name, max_length=100):
+    """A query-string value safe to look up: control characters (a NUL byte
+    is an error in PostgreSQL) removed, whitespace trimmed, length capped."""
+    value = request.GET.get(name, "")
+    value = "".join(char for char in value if unicodedata.category(char) != "Cc")
+    return value.strip()[:max_length]
