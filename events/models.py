@@ -22,8 +22,8 @@ from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
 from core.localization import real_pages
-from core.utils import query_param
 from core.models import BasePage, CustomImage
+from core.utils import query_param
 from events.dates import event_when
 
 PAGE_SIZE = 12

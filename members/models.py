@@ -14,8 +14,8 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.localization import real_pages
-from core.utils import query_param
 from core.models import BasePage
+from core.utils import query_param
 
 
 class FederalState(models.TextChoices):

@@ -23,8 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
 from core.localization import real_pages
-from core.utils import query_param
 from core.models import BasePage, CustomImage
+from core.utils import query_param
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
