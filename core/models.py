@@ -117,6 +117,40 @@ class ListingMixin(models.Model):
         abstract = True
 
 
+class LeadImageMixin(models.Model):
+    """A page's lead photo: alt text and caption in the page's language; the
+    credit line comes with the image wherever it is shown."""
+
+    lead_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text of the lead image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the photo shows, in the language of this page."),
+    )
+    lead_image_caption = models.CharField(_("caption of the lead image"), max_length=300, blank=True)
+
+    lead_image_panel = MultiFieldPanel(
+        [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
+        heading=_("Lead image"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": _("Describe the lead image for people who cannot see it.")})
+
+
 class BasePage(ListingMixin, Page):
     """What every page of the site shares: listing teaser and meta fields."""
 

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
 from core.localization import real_pages
-from core.models import BasePage, CustomImage
+from core.models import BasePage, LeadImageMixin
 from core.utils import query_param
 from events.dates import event_when
 
@@ -174,22 +174,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return UpcomingEventsFeed(self, self.filters_from_request(request))(request)
 
 
-class EventSeriesPage(BasePage):
+class EventSeriesPage(LeadImageMixin, BasePage):
     """A series such as the Qualifizierungsreihe 2024; its modules are child events, in order."""
 
     intro = models.TextField(_("introduction"))
     body = StreamField(ArticleStreamBlock(), verbose_name=_("description"), blank=True)
-    lead_image = models.ForeignKey(
-        CustomImage, verbose_name=_("lead image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    lead_image_alt = models.CharField(_("alternative text of the lead image"), max_length=250, blank=True)
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.EventPage"]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        LeadImageMixin.lead_image_panel,
         FieldPanel("body"),
         InlinePanel("partner_links", label=_("Funders and designers")),
     ]
@@ -255,7 +251,7 @@ class EventSeriesPartner(TranslatableMixin, Orderable):
         verbose_name = _("funder or designer")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     """One event: when, where (or online), who hosts it, how to register, how accessible it is."""
 
     start = models.DateTimeField(_("start"), help_text=_("Local time in Germany."))
@@ -294,11 +290,6 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Step-free access, sign-language interpretation on request, induction loop, …"),
     )
-    lead_image = models.ForeignKey(
-        CustomImage, verbose_name=_("lead image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    lead_image_alt = models.CharField(_("alternative text of the lead image"), max_length=250, blank=True)
-    lead_image_caption = models.CharField(_("caption of the lead image"), max_length=300, blank=True)
     body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
 
     objects = PageManager.from_queryset(EventQuerySet)()
@@ -328,10 +319,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("target_group"),
         FieldPanel("accessibility"),
-        MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
-            heading=_("Lead image"),
-        ),
+        LeadImageMixin.lead_image_panel,
         FieldPanel("body"),
         InlinePanel("topic_links", label=_("Topics")),
         InlinePanel("partner_links", label=_("Partners named")),
@@ -347,14 +335,15 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("events")
 
     def clean(self):
-        super().clean()
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if self.end and self.start and self.end < self.start:
             errors["end"] = _("The end cannot be before the start.")
         if self.event_format != EventFormat.ONLINE and not self.venue_name:
             errors["venue_name"] = _("Name the venue of an in-person or hybrid event.")
-        if self.lead_image and not self.lead_image_alt.strip():
-            errors["lead_image_alt"] = _("Describe the lead image for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
 

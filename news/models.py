@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
 from core.localization import real_pages
-from core.models import BasePage, CustomImage
+from core.models import BasePage, CustomImage, LeadImageMixin
 from core.utils import query_param
 
 PAGE_SIZE = 12
@@ -213,7 +213,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self, self.topic_from_request(request), self.member_from_request(request))(request)
 
 
-class NewsPage(BasePage):
+class NewsPage(LeadImageMixin, BasePage):
     """A press release: dateline, lead, photos with credits, quotes, contact, corrections."""
 
     date = models.DateTimeField(
@@ -226,21 +226,6 @@ class NewsPage(BasePage):
     lead = models.TextField(
         _("lead"), help_text=_("One to three sentences: shown in listings, feeds and search engines.")
     )
-    lead_image = models.ForeignKey(
-        CustomImage,
-        verbose_name=_("lead image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    lead_image_alt = models.CharField(
-        _("alternative text of the lead image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe what the photo shows, in the language of this page."),
-    )
-    lead_image_caption = models.CharField(_("caption of the lead image"), max_length=300, blank=True)
     body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
     press_contact = models.ForeignKey(
         PressContact,
@@ -265,10 +250,7 @@ class NewsPage(BasePage):
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("dateline")], heading=_("Date and place")),
         FieldPanel("lead"),
-        MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
-            heading=_("Lead image"),
-        ),
+        LeadImageMixin.lead_image_panel,
         FieldPanel("body"),
         InlinePanel("topic_links", label=_("Topics")),
         InlinePanel("member_links", label=_("Member cities named")),
@@ -288,13 +270,6 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
-
-    def clean(self):
-        super().clean()
-        from django.core.exceptions import ValidationError
-
-        if self.lead_image and not self.lead_image_alt.strip():
-            raise ValidationError({"lead_image_alt": _("Describe the lead image for people who cannot see it.")})
 
     def save(self, *args, **kwargs):
         # The publication date defaults to the moment of first publication.
