@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -62,32 +63,25 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
-        from django.shortcuts import render
-
         state = query_param(request, "state")
         query = query_param(request, "q")
-        members = self.members(request)
-        everyone = members
-        if state:
-            if state not in FederalState.values:
-                state_error = True
-                members = members.none()
-            else:
-                state_error = False
-                members = members.filter(federal_state=state)
-        else:
-            state_error = False
+        state_error = bool(state) and state not in FederalState.values
+        everyone = self.members(request)
+        members = everyone
+        if state_error:
+            members = members.none()
+        elif state:
+            members = members.filter(federal_state=state)
         if query:
             members = members.filter(city__icontains=query)
         state_counts = dict(everyone.values_list("federal_state").annotate(count=Count("pk")))
         states = [(code, label, state_counts.get(code, 0)) for code, label in FederalState.choices]
-        all_members = list(everyone)
         listed = list(members)
         context = self.get_context(request)
         context.update(
             {
                 "members": listed,
-                "map_members": all_members,
+                "map_members": list(everyone),
                 "listed_ids": {member.pk for member in listed},
                 "states": sorted(states, key=lambda item: str(item[1])),
                 "state": state,
@@ -96,8 +90,8 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
                 "filtered": bool(state or query),
             }
         )
-        response = render(request, "members/member_index_page.html", context, status=400 if state_error else 200)
-        return response
+        # An unknown federal state is a bad request, answered with the directory and a message.
+        return render(request, "members/member_index_page.html", context, status=400 if state_error else 200)
 
 
 class MemberPage(RoutablePageMixin, BasePage):

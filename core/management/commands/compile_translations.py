@@ -9,14 +9,11 @@ import polib
 
 
 class Command(BaseCommand):
-    help = "Compile every .po file under LOCALE_PATHS and the apps into .mo files."
+    help = "Compile every .po file under LOCALE_PATHS (site/locale) into .mo files."
 
     def handle(self, *args, **options):
-        roots = [Path(p) for p in settings.LOCALE_PATHS] + [
-            Path(settings.BASE_DIR) / app / "locale" for app in ("core", "home", "news", "events")
-        ]
         count = 0
-        for root in roots:
+        for root in map(Path, settings.LOCALE_PATHS):
             for po_path in root.glob("*/LC_MESSAGES/*.po"):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
