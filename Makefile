@@ -62,7 +62,9 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	$(PY) manage.py migrate --noinput -v 0; \
 	$(PY) manage.py collectstatic --noinput -v 0; \
 	$(PY) manage.py load_demo; \
+	$(PY) manage.py setup_roles; \
 	$(PY) manage.py ensure_admin; \
+	$(PY) manage.py run_scheduler --exit-with-parent & \
 	echo ""; \
 	echo "  Site:  http://$(HOST):$(PORT)/"; \
 	echo "  Admin: http://$(HOST):$(PORT)/admin/   (user: admin)"; \

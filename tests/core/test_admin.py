@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktion", "redaktion@example.org", "geheim-und-lang")
+    user = get_user_model().objects.create_superuser("chefredaktion", "chefredaktion@example.org", "geheim-und-lang")
     client.force_login(user)
     return client
 

@@ -21,6 +21,7 @@ from core.demo import news as news_demo
 from core.demo.content import T
 from core.demo.images import as_image_file, banner_picture, group_picture, logo_picture
 from core.models import CustomImage, SiteSettings
+from core.roles import create_demo_accounts, ensure_roles
 from events.models import (
     EventIndexPage,
     EventPage,
@@ -106,6 +107,12 @@ class Command(BaseCommand):
             return
         self.build()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in German and English."))
+        ensure_roles()
+        accounts = create_demo_accounts()
+        if accounts:
+            self.stdout.write("Demo accounts, one per role (the passwords are shown only this once):")
+            for username, group, password in accounts:
+                self.stdout.write(f"  {username:<14} {group:<28} {password}")
 
     def build(self):
         # Not one big transaction: wagtail-localize publishes each translation

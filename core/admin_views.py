@@ -1,0 +1,127 @@
+"""The translation overview in the admin: what still needs translating or syncing."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale, Page
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from core import translation_status
+from core.utils import query_param
+
+PER_PAGE = 50
+
+
+def can_translate(user):
+    return user.has_perm("wagtail_localize.submit_translation")
+
+
+class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "core/admin/translation_overview.html"
+    page_title = _("Translations")
+    header_icon = "wagtail-localize-language"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_translate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        source_locale = Locale.get_default()
+        targets = list(Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
+        chosen_language = query_param(request, "locale")
+        target = next((locale for locale in targets if locale.language_code == chosen_language), None)
+        target = target or (targets[0] if targets else None)
+        rows = translation_status.overview(target, source_locale) if target else []
+
+        # Per page type and status, before filtering: the summary table.
+        by_type = {}
+        counts = Counter()
+        for row in rows:
+            entry = by_type.setdefault(
+                row.source.content_type_id, {"label": row.page_type, "content_type_id": row.source.content_type_id}
+            )
+            entry[row.status] = entry.get(row.status, 0) + 1
+            counts[row.status] += 1
+
+        status = query_param(request, "status")
+        if status in translation_status.STATUS_LABELS:
+            rows = [row for row in rows if row.status == status]
+        else:
+            status = ""
+        content_type = query_param(request, "type")
+        if content_type.isdigit() and int(content_type) in by_type:
+            rows = [row for row in rows if row.source.content_type_id == int(content_type)]
+        else:
+            content_type = ""
+        paginator = Paginator(rows, PER_PAGE)
+        page_obj = paginator.get_page(query_param(request, "p"))
+        for row in page_obj.object_list:
+            row.actions = self.actions(row)
+        context.update(
+            source_locale=source_locale,
+            target_locale=target,
+            targets=targets,
+            summary=sorted(by_type.values(), key=lambda entry: str(entry["label"])),
+            counts=counts,
+            statuses=[(key, label) for key, label in translation_status.STATUS_LABELS.items() if key != "current"],
+            status=status,
+            content_type=content_type,
+            page_obj=page_obj,
+            rows=page_obj.object_list,
+            total=paginator.count,
+        )
+        return context
+
+    def actions(self, row):
+        """Links an editor follows from a row: translate, sync, edit."""
+        links = []
+        if row.status == translation_status.MISSING:
+            links.append((_("Translate"), reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])))
+        if row.status == translation_status.OUTDATED and row.translation_source:
+            next_url = reverse("translation_overview")
+            url = reverse("wagtail_localize:update_translations", args=[row.translation_source.pk])
+            links.append((_("Sync"), f"{url}?next={next_url}"))
+        if row.translation is not None:
+            links.append((_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[row.translation.pk])))
+        return links
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", but "publish immediately"
+    only for those who may publish every translated page; for everyone else
+    the synced translations wait as drafts for review."""
+
+    def form_valid(self, form):
+        as_drafts = False
+        if form.cleaned_data.get("publish_translations"):
+            source = self.object
+            targets = Page.objects.filter(translation_key=source.object_id).exclude(locale_id=source.locale_id)
+            if not all(page.permissions_for_user(self.request.user).can_publish() for page in targets):
+                form.cleaned_data["publish_translations"] = False
+                as_drafts = True
+        response = super().form_valid(form)
+        if as_drafts:
+            # The new source text is now in the translation editor; the live
+            # translation stays as it was until the changes are reviewed.
+            messages.info(
+                self.request,
+                _("Synced, not published: translate the changes and submit the page for review by Moderation."),
+            )
+        return response
+
+
+reviewed_update_translations = require_admin_access(ReviewedUpdateTranslationsView.as_view())

@@ -1,0 +1,48 @@
+"""Publish and unpublish scheduled pages: one process for the whole site.
+
+Wagtail stores "go live at" and "expire at" dates; `publish_scheduled` acts on
+the ones that are due. This command runs it once a minute until stopped.
+Run exactly one of it per site (not one per app server): `make run` starts it
+next to gunicorn; in production it is its own service, or replaced by cron
+running `manage.py publish_scheduled` every minute.
+"""
+
+import os
+import signal
+import threading
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+
+class Command(BaseCommand):
+    help = "Run publish_scheduled every --interval seconds (default 60) until stopped."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=60.0, help="Seconds between runs.")
+        parser.add_argument("--once", action="store_true", help="Run a single time and exit.")
+        parser.add_argument(
+            "--exit-with-parent",
+            action="store_true",
+            help="Stop when the process that started this one ends (used by `make run`).",
+        )
+
+    def handle(self, *args, interval, once, exit_with_parent, **options):
+        parent = os.getppid()
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        while not stop.is_set():
+            try:
+                close_old_connections()
+                call_command("publish_scheduled", verbosity=0)
+            except Exception as error:  # keep running; the next minute may succeed
+                self.stderr.write(f"publish_scheduled failed: {error!r}")
+            finally:
+                close_old_connections()
+            if once:
+                break
+            stop.wait(interval)
+            if exit_with_parent and os.getppid() != parent:
+                break

@@ -1,0 +1,129 @@
+"""Which German pages lack an English version, and which English versions lag behind.
+
+A translation made through wagtail-localize remembers when its German
+source was last read (TranslationSource.last_updated_at). When the German
+page has been published since, the English version is out of date until an
+editor syncs it ("Sync translated pages") and publishes the result.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+MISSING = "missing"
+OUTDATED = "outdated"
+DRAFT = "draft"
+CURRENT = "current"
+
+STATUS_LABELS = {
+    MISSING: _("No translation"),
+    OUTDATED: _("Out of date"),
+    DRAFT: _("Not yet published"),
+    CURRENT: _("Up to date"),
+}
+
+
+@dataclass
+class Row:
+    source: Page
+    translation: Page | None
+    translation_source: TranslationSource | None
+    status: str
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def page_type(self):
+        return self.source.specific_class._meta.verbose_name if self.source.specific_class else ""
+
+
+def status_of(source_page, translation, translation_source):
+    """MISSING, OUTDATED (the source changed since the last sync, or a sync
+    brought changes nobody has worked into the translation yet), DRAFT
+    (translation not live, or changes not yet published) or CURRENT."""
+    if translation is None:
+        return MISSING
+    if translation_source is not None:
+        synced = translation_source.last_updated_at
+        if source_page.last_published_at and source_page.last_published_at > synced:
+            return OUTDATED
+        worked_on = translation.latest_revision_created_at
+        if worked_on and synced > worked_on:
+            return OUTDATED
+    if not translation.live or translation.has_unpublished_changes:
+        return DRAFT
+    return CURRENT
+
+
+def source_pages(source_locale):
+    return Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True, live=True)
+
+
+def overview(target_locale, source_locale=None, content_type_id=None, statuses=(MISSING, OUTDATED, DRAFT)):
+    """Rows for German pages whose translation into target_locale needs work.
+
+    Three queries whatever the number of pages: the sources, their
+    translations, the wagtail-localize sources.
+    """
+    source_locale = source_locale or Locale.get_default()
+    sources = source_pages(source_locale).select_related("content_type").order_by("path")
+    if content_type_id:
+        sources = sources.filter(content_type_id=content_type_id)
+    keys = sources.values("translation_key")
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.filter(locale=target_locale, translation_key__in=keys, alias_of__isnull=True).only(
+            "id",
+            "translation_key",
+            "live",
+            "has_unpublished_changes",
+            "latest_revision_created_at",
+            "title",
+            "locale_id",
+        )
+    }
+    translation_sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(locale=source_locale, object_id__in=keys).only(
+            "id", "object_id", "last_updated_at", "locale_id"
+        )
+    }
+    rows = []
+    for page in sources:
+        translation = translations.get(page.translation_key)
+        source = translation_sources.get(page.translation_key)
+        status = status_of(page, translation, source)
+        if status in statuses:
+            rows.append(Row(page, translation, source, status))
+    return rows
+
+
+def translation_state(page):
+    """For the page editor: (status, other page, translation source) of one page.
+
+    On a source page it reports on its translation; on a translated page, on
+    itself. None where there is nothing to say.
+    """
+    default = Locale.get_default()
+    if page.alias_of_id or page.depth < 2:
+        return None
+    if page.locale_id == default.pk:
+        source_page = page
+        translation = (
+            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .exclude(locale_id=default.pk)
+            .first()
+        )
+    else:
+        translation = page
+        source_page = Page.objects.filter(translation_key=page.translation_key, locale_id=default.pk).first()
+        if source_page is None:
+            return None
+    source = TranslationSource.objects.filter(Q(object_id=page.translation_key), locale_id=default.pk).first()
+    return status_of(source_page, translation, source), source_page, translation, source
