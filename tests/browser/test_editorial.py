@@ -1,0 +1,73 @@
+"""An editor writes a press release and submits it; a moderator approves it; it is live."""
+
+import re
+import uuid
+
+import pytest
+
+SET_PASSWORDS = """
+from django.contrib.auth import get_user_model
+for user in get_user_model().objects.filter(username__in=["redaktion", "moderation"]):
+    user.set_password("{password}")
+    user.save()
+from news.models import NewsIndexPage
+print(NewsIndexPage.objects.get(locale__language_code="de").pk)
+"""
+
+
+@pytest.fixture(scope="module")
+def accounts(manage):
+    password = uuid.uuid4().hex
+    news_index_id = int(manage("shell", "--no-imports", "-c", SET_PASSWORDS.format(password=password)).split()[-1])
+    return password, news_index_id
+
+
+def log_in(browser, site_url, username, password):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{site_url}/admin/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", password)
+    tab.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
+    tab.wait_for_url(f"{site_url}/admin/")
+    return context, tab
+
+
+def test_editor_submits_a_release_and_a_moderator_publishes_it(browser, site_url, accounts):
+    password, news_index_id = accounts
+    title = f"Beratung jetzt auch samstags {uuid.uuid4().hex[:6]}"
+
+    context, editor = log_in(browser, site_url, "redaktion", password)
+    assert editor.locator("html").get_attribute("lang") == "de"
+    editor.goto(f"{site_url}/admin/pages/add/news/newspage/{news_index_id}/")
+    editor.fill("#id_title", title)
+    editor.fill("#id_lead", "Die Antidiskriminierungsstelle berät ab sofort auch samstags.")
+    # Editors cannot publish: the main action saves a draft, the menu submits for review.
+    footer = editor.locator("footer")
+    assert footer.locator("button[name=action-publish]").count() == 0
+    footer.get_by_role("button", name=re.compile("Mehr Aktionen|More actions")).click()
+    footer.get_by_role("button", name=re.compile("Redaktionelle Prüfung")).click()
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+    assert editor.locator(".messages").get_by_text(re.compile("eingereicht|submitted")).count() >= 1
+    context.close()
+
+    anonymous = browser.new_context(locale="de-DE").new_page()
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("ä", "a")).strip("-")
+    response = anonymous.goto(f"{site_url}/de/aktuelles/{slug}/")
+    assert response.status == 404
+
+    context, moderator = log_in(browser, site_url, "moderation", password)
+    # The dashboard lists what awaits review.
+    review = moderator.locator("section, .w-panel").filter(has_text=title).first
+    review.get_by_role("link", name=title).first.click()
+    footer = moderator.locator("footer")
+    footer.get_by_role("button", name=re.compile("Mehr Aktionen|More actions")).click()
+    footer.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
+    moderator.wait_for_load_state()
+    context.close()
+
+    response = anonymous.goto(f"{site_url}/de/aktuelles/{slug}/")
+    assert response.status == 200
+    assert anonymous.locator("h1").inner_text() == title
+    anonymous.goto(f"{site_url}/de/aktuelles/")
+    assert anonymous.get_by_role("link", name=title).count() == 1
