@@ -32,6 +32,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The environment of the served copy, for tests that prepare it (see `manage`).
+SERVED_ENV = {}
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -72,6 +76,7 @@ def site_url(tmp_path_factory):
         STATIC_ROOT=str(work / "static"),
     )
     python = sys.executable
+    SERVED_ENV.update(env)
     for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"], ["load_demo"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
@@ -122,3 +127,16 @@ def page(browser, site_url):
     tab.on("request", lambda request: tab.requests.append(request.url))
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def manage(site_url):
+    """Run a manage.py command against the served copy's database; returns its output."""
+
+    def run(*args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=SERVED_ENV, check=True, capture_output=True, text=True
+        )
+        return result.stdout
+
+    return run
