@@ -101,7 +101,26 @@ def stream(blocks, refs):
 class Command(BaseCommand):
     help = "Load the demo content (German source pages with English translations), once."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N press releases over ten years, N/5 events and up to 200 members (for measuring).",
+        )
+
+    def handle(self, *args, scale=0, **options):
+        if scale:
+            from core.demo.scale import load_scale
+
+            if not HomePage.objects.exists():
+                self.handle()
+            started = timezone.now()
+            load_scale(scale, stdout=self.stdout)
+            seconds = (timezone.now() - started).total_seconds()
+            self.stdout.write(self.style.SUCCESS(f"Scale data set added in {seconds:.0f} s."))
+            return
         if HomePage.objects.exists():
             self.stdout.write("Demo content already present; leaving the page tree as editors left it.")
             return
