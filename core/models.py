@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class CustomImage(AbstractImage):
@@ -155,6 +156,9 @@ class BasePage(ListingMixin, Page):
     """What every page of the site shares: listing teaser and meta fields."""
 
     promote_panels = Page.promote_panels + ListingMixin.panels
+    # The site search (search/) finds a page by its title first, then by its
+    # teaser texts; each page type adds its own fields.
+    search_fields = Page.search_fields + [index.SearchField("search_description"), index.SearchField("listing_summary")]
 
     class Meta:
         abstract = True

@@ -61,6 +61,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("event index")
@@ -327,6 +328,9 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.SearchField("venue_address"),
+        index.SearchField("organiser"),
         index.FilterField("start"),
     ]
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,7 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("member directory")
@@ -171,6 +173,10 @@ class MemberPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("city", boost=3),
         index.SearchField("office_name"),
+        index.SearchField("federal_state_name"),
+        index.SearchField("position_in_administration"),
+        index.SearchField("counselling_languages"),
+        index.SearchField("body"),
         index.FilterField("federal_state"),
     ]
 
@@ -181,6 +187,12 @@ class MemberPage(RoutablePageMixin, BasePage):
     @property
     def meta_description(self):
         return super().meta_description or f"{self.office_name}, {self.city}"
+
+    @property
+    def federal_state_name(self):
+        """The state's name in the page's language, for the search index ("Bayern", "Bavaria")."""
+        with translation.override(self.locale.language_code):
+            return str(self.get_federal_state_display())
 
     def get_context(self, request, *args, **kwargs):
         from news.models import NewsPage

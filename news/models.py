@@ -91,6 +91,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("news index")
@@ -264,6 +265,7 @@ class NewsPage(LeadImageMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
+        index.SearchField("dateline"),
         index.FilterField("date"),
     ]
 

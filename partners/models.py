@@ -74,6 +74,7 @@ class PartnerIndexPage(BasePage):
     max_count_per_parent = 1
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("partner index")
@@ -125,7 +126,11 @@ class PartnerPage(BasePage):
             heading=_("Contact"),
         ),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("short_name")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_name", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
 
     class Meta:
         verbose_name = _("partner")

@@ -1,0 +1,139 @@
+"""The search backend: Wagtail's database backend, with language-aware stemming on PostgreSQL.
+
+modelsearch's PostgreSQL backend indexes and queries with one text search
+configuration. This one indexes each object with the configuration of its
+locale's language ("german" for German pages, "english" for English ones)
+and queries with the visitor's language, so "Diskriminierungen" finds
+"Diskriminierung" on /de/ and "trainings" finds "training" on /en/. Objects
+without a locale (images, documents) are indexed as the site's default
+language. Other databases get what modelsearch chooses for them; on SQLite
+(FTS5, without stemming) with the title weighing more (search/sqlite.py).
+
+Set in WAGTAILSEARCH_BACKENDS: {"default": {"BACKEND": "search.backend"}}.
+"""
+
+import copy
+from collections import defaultdict
+from functools import reduce
+from operator import add, or_
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+# PostgreSQL text search configurations by language code; any other
+# language is indexed without stemming.
+SEARCH_CONFIGS = {"de": "german", "en": "english"}
+UNKNOWN_LANGUAGE_CONFIG = "simple"
+
+
+def config_for_language(language_code):
+    return SEARCH_CONFIGS.get(language_code, UNKNOWN_LANGUAGE_CONFIG)
+
+
+class LocalizedPostgresIndex(PostgresIndex):
+    """Indexes each object with the text search configuration of its language."""
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        locale_ids = {obj.locale_id for obj in objs if getattr(obj, "locale_id", None)}
+        languages = dict(Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for obj in objs:
+            locale_id = getattr(obj, "locale_id", None)
+            language = languages.get(locale_id) if locale_id else settings.LANGUAGE_CODE
+            groups[config_for_language(language)].append(obj)
+        backend = self.backend
+        try:
+            for config, group in groups.items():
+                # PostgresIndex reads the configuration from its backend.
+                self.backend = backend.with_config(config)
+                super().add_items(model, group)
+        finally:
+            self.backend = backend
+
+
+class LocalizedPostgresQueryCompiler(PostgresSearchQueryCompiler):
+    """Queries with the backend's `query_config`: one configuration, or several
+    at once, in which case a term matches the stems of any of them."""
+
+    configs = ()
+
+    def get_config(self, backend):
+        return backend.query_config
+
+    def search(self, config, *args, **kwargs):
+        self.configs = config if isinstance(config, tuple) else (config,)
+        return super().search(config, *args, **kwargs)
+
+    def build_tsquery(self, query, config=None):
+        if not isinstance(config, tuple):
+            return super().build_tsquery(query, config=config)
+        queries = [super(LocalizedPostgresQueryCompiler, self).build_tsquery(query, config=c) for c in config]
+        queries = [q for q in queries if q is not None]
+        return reduce(or_, queries) if queries else None
+
+    def get_fields_vectors(self, search_query):
+        # Searching named fields builds vectors on the fly: one per configuration.
+        return [
+            (reduce(add, (SearchVector(field_lookup, config=c) for c in self.configs)), search_field.boost)
+            for field_lookup, search_field in self.search_fields.items()
+        ]
+
+
+class LocalizedPostgresSearchBackend(PostgresSearchBackend):
+    """PostgreSQL search that indexes and queries each language with its own stemming.
+
+    `config` indexes objects without a locale (the site's default language);
+    `query_config` is what searches use: the visitor's language after
+    `for_language()`, otherwise every configured language at once, so the
+    admin finds German and English pages alike.
+    """
+
+    index_class = LocalizedPostgresIndex
+    query_compiler_class = LocalizedPostgresQueryCompiler
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = params.get("SEARCH_CONFIG") or config_for_language(settings.LANGUAGE_CODE)
+        self.query_config = tuple(dict.fromkeys(config_for_language(code) for code, _name in settings.LANGUAGES))
+
+    def with_config(self, config):
+        """A copy of this backend that indexes and queries with one configuration."""
+        backend = copy.copy(self)
+        backend.config = backend.query_config = config
+        return backend
+
+    def for_language(self, language_code):
+        """A copy of this backend that queries with the stemming of one language."""
+        return self.with_config(config_for_language(language_code))
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+    """The backend for the default database, like modelsearch.backends.database.SearchBackend."""
+    if connection.vendor == "postgresql":
+        return LocalizedPostgresSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        from search.sqlite import WeightedSQLiteSearchBackend
+
+        return WeightedSQLiteSearchBackend(params)
+    return backend
+
+
+def backend_for_language(language_code, name="default"):
+    """The configured search backend, querying with the stemming of one language where it can."""
+    backend = get_search_backend(name)
+    if hasattr(backend, "for_language"):
+        return backend.for_language(language_code)
+    return backend
