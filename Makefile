@@ -34,12 +34,13 @@ install: $(VENV)/.installed ## Create .venv and install the pinned runtime requi
 
 install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well
 
-system-deps: ## Install what the tests need from Debian when missing: chromium, gettext, Java (needs root or sudo)
+system-deps: ## Install what the tests need from Debian when missing: chromium, gettext, Java, Redis (needs root or sudo)
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

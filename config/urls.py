@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # For load balancers; plain HTTP allowed (SECURE_REDIRECT_EXEMPT).
+    path("healthz", core_views.healthz, name="healthz"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,8 +1,11 @@
-"""Site-wide views outside the page tree: root redirect, robots, errors."""
+"""Site-wide views outside the page tree: root redirect, robots, health check, errors."""
 
 import logging
+import uuid
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
@@ -27,6 +30,37 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(no_store=True)
+def healthz(request):
+    """For load balancers: can this app server reach its database and its cache?
+
+    Answers 503 naming what failed, so the balancer takes the server out of
+    rotation. Touches no session and sets no cookie. With IGNORE_EXCEPTIONS
+    a Redis outage never raises, so the cache is checked by reading back
+    what was just written.
+    """
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("Health check: database unreachable")
+        checks["database"] = "error"
+    key, value = f"healthz:{uuid.uuid4().hex}", "ok"
+    try:
+        cache.set(key, value, timeout=10)
+        if cache.get(key) != value:
+            raise RuntimeError("the cache did not return what was written")
+        cache.delete(key)
+    except Exception:
+        logger.exception("Health check: cache unusable")
+        checks["cache"] = "error"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 
 def page_not_found(request, exception=None):

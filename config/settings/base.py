@@ -8,6 +8,8 @@ a deployment that forgets one fails loudly instead of running insecurely.
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -140,19 +143,69 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Uploaded media are served by the app itself unless a web server or object
-# storage takes over (SERVE_MEDIA=0).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Uploads (images, renditions, documents) go to S3-compatible object storage
+# when a bucket is named, so that every app server sees the same files; to
+# MEDIA_ROOT otherwise. boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY from the environment itself (or uses the machine's role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public media: plain URLs that browsers and CDNs can cache.
+            "querystring_auth": False,
+            # An upload never takes the name of an existing object (it gets a
+            # suffix), so renditions may stay in browser and CDN caches a week.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Uploaded media are served by the app itself unless object storage or a web
+# server takes over (SERVE_MEDIA=0).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
+# Documents always go through Wagtail's view, which checks collection privacy;
+# a redirect would hand out the object's public URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     # Hashed names + gzip/brotli copies; whitenoise sends them with far-future
     # cache headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed files (favicon.ico, robots) only
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One Redis shared by all app servers when REDIS_URL is set; otherwise each
+# process keeps its own local-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nka"),
+            "TIMEOUT": 300,
+            "OPTIONS": {
+                # A Redis outage means no cache (logged), not errors for visitors.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions are written to the database and read from Redis: a Redis
+    # restart logs nobody out. Only with a shared cache: per-process caches
+    # would serve stale sessions after a logout.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -165,6 +218,31 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin makes no third-party requests either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# A CDN or Varnish in front: published and unpublished pages are purged from
+# every cache configured here (none by default).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    if not os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"):
+        raise ImproperlyConfigured("FRONTEND_CACHE_CLOUDFLARE_ZONEID needs FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN.")
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Each translation is a page of its own with its own slugs and is purged when
+# it is published; Wagtail would otherwise also purge /en/<German path>.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Security headers that hold everywhere; HTTPS-only ones live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,13 +1,21 @@
 """Tests: fast hashing, plain static storage, no manifest needed."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SERVE_MEDIA = True
+# Independent of the services a developer's environment names: tests that
+# need Redis, S3 or a frontend cache switch them on themselves (tests/infra).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+WAGTAILFRONTENDCACHE = {}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
