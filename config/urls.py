@@ -26,8 +26,10 @@ if settings.SERVE_MEDIA:
     # web server in front turns this off with SERVE_MEDIA=0.
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-# Everything a visitor reads lives under /de/ or /en/.
+# Everything a visitor reads lives under /de/ or /en/; the search before
+# Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -24,9 +24,12 @@ def hreflang_alternates(context, page=None):
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context, page=None):
+def language_switcher(context, page=None, targets=None):
+    """Links to the page in each language; views outside the page tree (the
+    search) pass their own targets, {language code: URL}."""
     page = page if isinstance(page, Page) else None
-    targets = localization.switcher_targets(page, context.get("request"))
+    if targets is None:
+        targets = localization.switcher_targets(page, context.get("request"))
     current = get_language()
     links = [
         {"code": code, "name": name, "url": targets.get(code) or f"/{code}/", "current": code == current}

@@ -42,6 +42,11 @@ DEMO_PATHS = [
     "/en/events/",
     "/en/events/training-series-2024/",
     "/en/events/training-series-2024/kickoff-in-wuppertal-complaint-management/",
+    "/de/suche/?q=Beratung",
+    "/de/suche/?q=Wuppertal&type=members",
+    "/de/suche/",
+    "/en/search/?q=counselling",
+    "/en/search/?q=zzzz",
     "/de/gibt-es-nicht/",
     "/en/does-not-exist/",
 ]
