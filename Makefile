@@ -65,6 +65,7 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	$(PY) manage.py load_demo; \
 	$(PY) manage.py setup_roles; \
 	$(PY) manage.py ensure_admin; \
+	$(PY) manage.py purge_page_cache; \
 	$(PY) manage.py run_scheduler --exit-with-parent & \
 	echo ""; \
 	echo "  Site:  http://$(HOST):$(PORT)/"; \

@@ -8,11 +8,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_views as core_admin_views
+from core import routing as core_routing
 from core import views as core_views
 from core.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
+    # Before the admin's own URLs: wagtail-localize's sync view, with
+    # "publish immediately" limited to those who may publish.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        core_admin_views.reviewed_update_translations,
+        name="reviewed_update_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
@@ -30,6 +39,8 @@ if settings.SERVE_MEDIA:
 # Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    # Wagtail's page serving, routed in two queries (core/routing.py).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -25,9 +25,7 @@ def per_request(request, key, compute):
 def real_pages(queryset, request=None):
     """Narrow a page queryset to pages a visitor may be sent to: live, not an
     alias, not behind a view restriction (looked up once per request)."""
-    restricted = per_request(
-        request, "restricted_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    )
+    restricted = restricted_paths(request)
     queryset = queryset.live().filter(alias_of__isnull=True)
     if restricted:
         exclude = Q()
@@ -37,7 +35,27 @@ def real_pages(queryset, request=None):
     return queryset
 
 
+def restricted_paths(request=None):
+    """Tree paths of pages behind a view restriction (password, login, groups)."""
+    from core.cache import frame_cached
+
+    return frame_cached(
+        request, "restricted_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
 _LOCALE_IDS = {}
+_LOCALE_CODES = {}
+
+
+def language_of(obj):
+    """The language code of a translatable object's locale, without a query
+    (locales are read once per process; a locale never changes its code)."""
+    code = _LOCALE_CODES.get(obj.locale_id)
+    if code is None:
+        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+        code = _LOCALE_CODES.get(obj.locale_id) or obj.locale.language_code
+    return code
 
 
 def active_locale_id(language_code=None):
@@ -79,10 +97,12 @@ def locale_home(request, page=None):
     def compute():
         if page is not None and page.depth == 2 and page.live and not page.alias_of_id:
             return page
-        site = Site.find_for_request(request)
+        from core.routing import cached_site, localized_home
+
+        site = cached_site(request) if request is not None else Site.objects.filter(is_default_site=True).first()
         if site is None:
             return None
-        return localized(site.root_page, request)
+        return localized_home(site, get_language())
 
     return per_request(request, "home", compute)
 

@@ -172,6 +172,8 @@ class BasePage(ListingMixin, Page):
 class SiteSettings(BaseSiteSetting):
     """The organisation's name, contact details and the footer's fixed links."""
 
+    _frame_relevant = True  # shown on every page: saving starts a new frame generation (core.cache)
+
     organisation_name = models.CharField(
         _("organisation name (German)"), max_length=200, default="Netzwerk kommunaler Antidiskriminierungsstellen"
     )

@@ -7,7 +7,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from core.localization import page_url, real_pages
+from core.localization import language_of, page_url, real_pages
 
 
 class MultilingualSitemap(Sitemap):
@@ -29,7 +29,7 @@ class MultilingualSitemap(Sitemap):
         locations = {item.pk: page_url(item, self.request) for item in items}
         groups = defaultdict(dict)
         for item in items:
-            groups[item.translation_key][item.locale.language_code] = locations[item.pk]
+            groups[item.translation_key][language_of(item)] = locations[item.pk]
         order = [code for code, _name in settings.LANGUAGES]
         urls = []
         for item in items:

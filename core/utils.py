@@ -9,3 +9,11 @@ def query_param(request, name, max_length=100):
     value = request.GET.get(name, "")
     value = "".join(char for char in value if unicodedata.category(char) != "Cc")
     return value.strip()[:max_length]
+
+
+def linked_topics(page):
+    """The topics a page is filed under, in one query (or none when prefetched)."""
+    links = page.topic_links.all()
+    if "topic_links" not in getattr(page, "_prefetched_objects_cache", {}):
+        links = links.select_related("topic")
+    return [link.topic for link in links]

@@ -12,8 +12,8 @@ from django.utils.text import slugify
 
 from icalendar import Calendar, Event, vText
 
+from core.cache import site_settings
 from core.localization import page_url
-from core.models import SiteSettings
 
 
 def event_location(event):
@@ -68,7 +68,7 @@ def calendar_response(request, page, events, filename=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = f"{page.title} – {SiteSettings.for_request(request).name}"
+    name = f"{page.title} – {site_settings(request).name}"
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")

@@ -4,8 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import override
 
-from core.localization import page_url
-from core.models import SiteSettings
+from core.cache import site_settings
+from core.localization import language_of, page_url
 
 
 class UpcomingEventsFeed(Feed):
@@ -13,18 +13,18 @@ class UpcomingEventsFeed(Feed):
         super().__init__()
         self.index = index
         self.filters = filters or {}
-        self.language = index.locale.language_code
+        self.language = language_of(index)
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        with override(self.index.locale.language_code):
+        with override(self.language):
             return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         return self.index
 
     def title(self, index):
-        return f"{index.title} – {SiteSettings.for_request(self.request).name}"
+        return f"{index.title} – {site_settings(self.request).name}"
 
     def link(self, index):
         return page_url(index, self.request)

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -21,9 +22,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
-from core.localization import real_pages
+from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
-from core.utils import query_param
+from core.utils import linked_topics, query_param
 from events.dates import event_when
 
 PAGE_SIZE = 12
@@ -211,7 +212,7 @@ class EventSeriesPage(LeadImageMixin, BasePage):
         for number, module in enumerate(modules, start=1):
             module.module_number, module.module_count = number, len(modules)
         context["modules"] = modules
-        links = list(self.partner_links.all())
+        links = list(self.partner_links.select_related("partner"))
         partners = {
             p.translation_key: p
             for p in real_pages(
@@ -359,9 +360,9 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     def when(self):
         return event_when(self.start, self.end, self.all_day)
 
-    @property
+    @cached_property
     def topics(self):
-        return [link.topic for link in self.topic_links.all()]
+        return linked_topics(self)
 
     @property
     def is_online(self):
@@ -374,7 +375,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     @property
     def uid(self):
         """Stable across edits and moves: calendar apps update instead of duplicating."""
-        return f"{uuid.uuid5(self.translation_key, self.locale.language_code)}@netzwerk-antidiskriminierung"
+        return f"{uuid.uuid5(self.translation_key, language_of(self))}@netzwerk-antidiskriminierung"
 
     @property
     def listing_date(self):

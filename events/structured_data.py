@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from core.localization import page_url
+from core.localization import language_of, page_url
 from events.models import EventFormat
 from news.structured_data import organisation
 
@@ -27,7 +27,7 @@ def event_data(event, request, series=None, nested=False):
         "startDate": _iso(event.start, event.all_day),
         "eventAttendanceMode": ATTENDANCE[event.event_format],
         "eventStatus": "https://schema.org/EventScheduled",
-        "inLanguage": event.locale.language_code,
+        "inLanguage": language_of(event),
         "organizer": {"@type": "Organization", "name": event.organiser} if event.organiser else organisation(request),
     }
     if event.end:
@@ -66,7 +66,7 @@ def series_data(series, modules, request):
         "name": series.title,
         "description": series.intro,
         "url": page_url(series, request),
-        "inLanguage": series.locale.language_code,
+        "inLanguage": language_of(series),
         "organizer": organisation(request),
         "subEvent": [event_data(module, request, nested=True) for module in modules],
     }

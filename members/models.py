@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.localization import real_pages
+from core.localization import language_of, real_pages
 from core.models import BasePage
 from core.utils import query_param
 
@@ -191,7 +191,7 @@ class MemberPage(RoutablePageMixin, BasePage):
     @property
     def federal_state_name(self):
         """The state's name in the page's language, for the search index ("Bayern", "Bavaria")."""
-        with translation.override(self.locale.language_code):
+        with translation.override(language_of(self)):
             return str(self.get_federal_state_display())
 
     def get_context(self, request, *args, **kwargs):
@@ -217,7 +217,7 @@ class MemberPage(RoutablePageMixin, BasePage):
             "@type": "GovernmentOffice",
             "name": f"{self.office_name} – {self.city}",
             "url": page_url(self, request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": language_of(self),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": self.street,
@@ -254,7 +254,7 @@ class MemberPage(RoutablePageMixin, BasePage):
             city=self.city,
             region=self.get_federal_state_display(),
             code=self.postcode,
-            country="Deutschland" if self.locale.language_code == "de" else "Germany",
+            country="Deutschland" if language_of(self) == "de" else "Germany",
         )
         address.type_param = "work"
         if self.phone:

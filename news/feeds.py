@@ -11,8 +11,8 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from core.localization import page_url
-from core.models import SiteSettings
+from core.cache import site_settings
+from core.localization import language_of, page_url
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 ENCLOSURE_FILTER = "width-1200|format-jpeg"
@@ -57,19 +57,19 @@ class NewsRssFeed(Feed):
         self.index = index
         self.topic = topic
         self.member = member
-        self.language = index.locale.language_code
+        self.language = language_of(index)
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
         # Strings (and dates) in the language of the index, whoever asks.
-        with override(self.index.locale.language_code):
+        with override(self.language):
             return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         return self.index
 
     def title(self, index):
-        site_name = SiteSettings.for_request(self.request).name
+        site_name = site_settings(self.request).name
         narrowed = ", ".join(
             name for name in (getattr(self.topic, "name", ""), getattr(self.member, "city", "")) if name
         )
@@ -114,7 +114,7 @@ class NewsRssFeed(Feed):
         return [topic.name for topic in item.topics]
 
     def item_author_name(self, item):
-        return SiteSettings.for_request(self.request).name
+        return site_settings(self.request).name
 
     def _rendition(self, item):
         if not item.lead_image:

@@ -10,6 +10,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -22,9 +23,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
-from core.localization import real_pages
+from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
-from core.utils import query_param
+from core.utils import linked_topics, query_param
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
@@ -283,9 +284,9 @@ class NewsPage(LeadImageMixin, BasePage):
     def meta_description(self):
         return self.search_description or self.lead
 
-    @property
+    @cached_property
     def topics(self):
-        return [link.topic for link in self.topic_links.all()]
+        return linked_topics(self)
 
     @property
     def listing_date(self):
@@ -294,7 +295,7 @@ class NewsPage(LeadImageMixin, BasePage):
     @property
     def guid(self):
         """Stable across edits and moves: the translation key plus language."""
-        return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
+        return f"urn:uuid:{uuid.uuid5(self.translation_key, language_of(self))}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,12 +3,12 @@
 from django.templatetags.static import static
 from django.utils import timezone
 
-from core.localization import absolute_url, page_url
-from core.models import SiteSettings
+from core.cache import site_settings
+from core.localization import absolute_url, language_of, page_url
 
 
 def organisation(request):
-    settings = SiteSettings.for_request(request)
+    settings = site_settings(request)
     return {
         "@type": "Organization",
         "name": settings.name,
@@ -25,7 +25,7 @@ def news_article(page, request):
         "description": page.lead,
         "url": page_url(page, request),
         "mainEntityOfPage": page_url(page, request),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": language_of(page),
         "datePublished": timezone.localtime(page.date).isoformat() if page.date else None,
         "dateModified": timezone.localtime(page.last_published_at or page.date).isoformat() if page.date else None,
         "author": organisation(request),

@@ -34,6 +34,8 @@ class PartnerRole(TranslatableMixin, models.Model):
 class FundingNotice(TranslatableMixin, models.Model):
     """The wording and logo a funder requires wherever funded work is shown."""
 
+    _frame_relevant = True  # in the footer of every page (core.cache)
+
     funder = models.ForeignKey(
         "partners.PartnerPage",
         verbose_name=_("funder"),

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -109,7 +110,11 @@ def search(request):
         # The language switcher leads to the same search in the other language.
         "language_urls": {code: search_url(code, q=query, type=type_key) for code, _name in settings.LANGUAGES},
     }
-    return render(request, "search/search_page.html", context)
+    response = render(request, "search/search_page.html", context)
+    # Every query is counted for the search promotions report, and results
+    # change with every publish: never kept by the page cache or a CDN.
+    patch_cache_control(response, private=True, max_age=0)
+    return response
 
 
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/"

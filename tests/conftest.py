@@ -21,6 +21,40 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with empty caches: its database changes are rolled
+    back without the signals that would start a new frame generation."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+@pytest.fixture
+def flat_queries(client, django_assert_max_num_queries):
+    """Assert a URL's query count is at most `limit` and does not grow when
+    `grow()` adds content. The first request after an edit rebuilds the
+    cached frame (menus, footer, settings) and may run a few more queries
+    (`cold_limit`); the count that matters is the steady state after it."""
+
+    def check(url, grow, limit=15, cold_limit=30):
+        client.get(url)
+        with django_assert_max_num_queries(limit) as small:
+            assert client.get(url).status_code == 200
+        baseline = len(small)  # read now: the next request resets the query log
+        grow()
+        with django_assert_max_num_queries(cold_limit):
+            assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(baseline):
+            response = client.get(url)
+        assert response.status_code == 200
+        return response
+
+    return check
+
+
 @pytest.fixture
 def german():
     return Locale.objects.get(language_code="de")

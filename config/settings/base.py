@@ -5,6 +5,7 @@ variables (see .env.example). DEBUG is off and SECRET_KEY has no default:
 a deployment that forgets one fails loudly instead of running insecurely.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -74,6 +75,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors get cached pages before sessions, locale and views run.
+    "core.page_cache.PageCacheMiddleware",
+    # ETag on every other response; If-None-Match answered with 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -207,6 +212,35 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The page cache and the cached site frame (core/page_cache.py, core/cache.py)
+# must be shared by every worker process, so that a purge reaches them all:
+# Redis with REDIS_URL, otherwise files on this machine. Keys are prefixed
+# per database, so two sites (or a test copy) never share entries.
+_CACHE_NAMESPACE = hashlib.md5(str(DATABASES["default"].get("NAME")).encode(), usedforsecurity=False).hexdigest()[:8]
+if REDIS_URL:
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": f"{CACHES['default']['KEY_PREFIX']}-{_CACHE_NAMESPACE}",
+        "TIMEOUT": None,
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
+        "KEY_PREFIX": _CACHE_NAMESPACE,
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+# Wagtail looks renditions up here instead of the database; shared like the
+# page cache, so a rendition deleted in one worker is gone for all.
+CACHES["renditions"] = {**CACHES["pages"], "KEY_PREFIX": f"{CACHES['pages']['KEY_PREFIX']}-renditions"}
+# Renditions are made when an image is uploaded or a page published (core/images.py).
+PRERENDER_RENDITIONS = env_bool("PRERENDER_RENDITIONS", True)
+# Anonymous full-page cache: on unless PAGE_CACHE=0; entries live this long
+# unless an edit purges them first (also the CDN's s-maxage).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
@@ -243,6 +277,19 @@ if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
 # Each translation is a page of its own with its own slugs and is purged when
 # it is published; Wagtail would otherwise also purge /en/<German path>.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Mail: moderators are told of pages awaiting review (and see them on the
+# admin dashboard). Without SMTP settings, mails go to the server's log.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Security headers that hold everywhere; HTTPS-only ones live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

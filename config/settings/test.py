@@ -13,7 +13,16 @@ STORAGES = {
 SERVE_MEDIA = True
 # Independent of the services a developer's environment names: tests that
 # need Redis, S3 or a frontend cache switch them on themselves (tests/infra).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages", "TIMEOUT": None},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+}
+# Loading the demo for every test session stays quick; tests/core/test_renditions.py turns it on.
+PRERENDER_RENDITIONS = False
+# Tests render pages for real (query counts, content); tests/core/test_page_cache.py
+# switches the page cache on.
+PAGE_CACHE_ENABLED = False
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 WAGTAILFRONTENDCACHE = {}
 WHITENOISE_USE_FINDERS = True

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from core.models import CustomImage
 from events.models import EventIndexPage, EventPage
 from members.models import FederalState, MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
@@ -143,6 +144,7 @@ def load_scale(releases, stdout=None, seed=2024):
 
     news_de = NewsIndexPage.objects.get(locale=german)
     news_en = NewsIndexPage.objects.get(locale=english)
+    images = list(CustomImage.objects.filter(title__startswith="Grafik des Netzwerks").order_by("pk"))
     topics_de = list(Topic.objects.filter(locale=german))
     topics_en = {topic.translation_key: topic for topic in Topic.objects.filter(locale=english)}
     german_pages, english_pages = [], []
@@ -157,6 +159,8 @@ def load_scale(releases, stdout=None, seed=2024):
                 slug=f"{slugify(title_de)[:60]}-{number + 1}",
                 dateline=rng.choice(["Berlin", "Köln", "Leipzig", "München", "Wuppertal"]),
                 lead=sentence(rng, WORDS_DE, 24),
+                lead_image=images[number % len(images)] if images else None,
+                lead_image_alt="Grafik des Netzwerks" if images else "",
                 locale_id=german.pk,
                 **common,
             )
@@ -171,6 +175,8 @@ def load_scale(releases, stdout=None, seed=2024):
                 slug=f"{slugify(title_en)[:60]}-{page.slug.rsplit('-', 1)[1]}",
                 dateline=page.dateline,
                 lead=lead_en,
+                lead_image=page.lead_image,
+                lead_image_alt="Graphic of the network" if page.lead_image else "",
                 date=page.date,
                 locale_id=english.pk,
                 translation_key=page.translation_key,

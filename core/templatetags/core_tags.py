@@ -5,12 +5,14 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page
 
 from core import localization
+from core.cache import frame_cached
 
 register = template.Library()
 
@@ -44,7 +46,9 @@ def main_menu(context, page=None):
     home = localization.locale_home(request, page if isinstance(page, Page) else None)
     if home is None:
         return {"items": [], "home": None}
-    items = list(localization.real_pages(home.get_children(), request).in_menu())
+    items = frame_cached(
+        request, f"menu:{home.pk}", lambda: list(localization.real_pages(home.get_children(), request).in_menu())
+    )
     current_path = getattr(page, "path", "")
     for item in items:
         item.is_current = current_path == item.path
@@ -56,7 +60,13 @@ def main_menu(context, page=None):
 def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
+    # The same for every child of a parent: cached per parent.
+    parent_path = page.path[: -Page.steplen]
+    ancestors = frame_cached(
+        context.get("request"),
+        f"crumbs:{parent_path}",
+        lambda: list(Page.objects.ancestor_of(page).filter(depth__gte=2).live()),
+    )
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
@@ -71,6 +81,12 @@ def footer_links(context, site_settings):
     ids = site_settings.footer_page_ids
     if not ids:
         return {"links": []}
+    key = "-".join(str(pk) for pk in ids)
+    links = frame_cached(request, f"footer:{get_language()}:{key}", lambda: _footer_pages(ids, request))
+    return {"links": links, "request": request}
+
+
+def _footer_pages(ids, request):
     missing = [pk for pk in ids if pk not in _TRANSLATION_KEYS]
     if missing:
         _TRANSLATION_KEYS.update(Page.objects.filter(pk__in=missing).values_list("pk", "translation_key"))
@@ -79,8 +95,7 @@ def footer_links(context, site_settings):
         Page.objects.filter(translation_key__in=source_keys.values(), locale__language_code=get_language()), request
     )
     by_key = {p.translation_key: p for p in pages}
-    links = [by_key[source_keys[pk]] for pk in ids if source_keys.get(pk) in by_key]
-    return {"links": links, "request": request}
+    return [by_key[source_keys[pk]] for pk in ids if source_keys.get(pk) in by_key]
 
 
 @register.simple_tag(takes_context=True)
@@ -125,16 +140,37 @@ def json_ld(data):
     return mark_safe(text)  # noqa: S308 - escaped above
 
 
-@register.inclusion_tag("components/funding_notice.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def funding_notice(context, notice=None, notice_id=None):
-    """A funding notice (snippet) in the visitor's language, in one query."""
-    from partners.models import FundingNotice
-
+    """A funding notice (snippet) in the visitor's language, rendered once per
+    frame generation (it sits in every page's footer)."""
     source_id = notice.pk if notice is not None else notice_id
     if source_id is None:
-        return {"notice": None}
+        return ""
+    request = context.get("request")
+
+    def render():
+        notice = _localized_notice(source_id)
+        html = render_to_string("components/funding_notice.html", {"notice": notice}, request=request)
+        return mark_safe(html)  # noqa: S308 - rendered by our template with autoescaping
+
+    return frame_cached(request, f"funding:{get_language()}:{source_id}", render)
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site settings, from the frame cache instead of a query per page."""
+    from core.models import SiteSettings
+
+    request = context.get("request")
+    return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))
+
+
+def _localized_notice(source_id):
+    from partners.models import FundingNotice
+
     same_notice = FundingNotice.objects.filter(pk=source_id).values("translation_key")
     candidates = FundingNotice.objects.filter(translation_key__in=same_notice).select_related("logo")
     by_locale = {candidate.locale_id: candidate for candidate in candidates}
     source = next((candidate for candidate in by_locale.values() if candidate.pk == source_id), None)
-    return {"notice": by_locale.get(localization.active_locale_id()) or source}
+    return by_locale.get(localization.active_locale_id()) or source

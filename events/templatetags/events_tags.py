@@ -1,16 +1,17 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.localization import per_request, real_pages
+from core.cache import frame_cached
+from core.localization import real_pages
 from events.models import EventIndexPage
 
 register = template.Library()
 
 
 def event_index(request):
-    return per_request(
+    return frame_cached(
         request,
-        "event_index",
+        f"event_index:{get_language()}",
         lambda: real_pages(EventIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
     )
 

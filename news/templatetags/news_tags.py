@@ -1,7 +1,8 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.localization import per_request, real_pages
+from core.cache import frame_cached
+from core.localization import real_pages
 from news.models import NewsIndexPage
 
 register = template.Library()
@@ -9,9 +10,9 @@ register = template.Library()
 
 def news_index(request):
     """The live news index in the visitor's language (one query per request)."""
-    return per_request(
+    return frame_cached(
         request,
-        "news_index",
+        f"news_index:{get_language()}",
         lambda: real_pages(NewsIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
     )
 

@@ -124,19 +124,17 @@ def test_every_home_page_leads_to_the_directory(client):
         assert entry["href"] == target
 
 
-def test_directory_query_count_is_the_same_with_1_and_100_members(client, directory_de, django_assert_max_num_queries):
+def test_directory_query_count_is_the_same_with_1_and_100_members(directory_de, flat_queries):
     for child in directory_de.get_children():
         child.delete()
     MemberPageFactory(parent=MemberIndexPage.objects.get(pk=directory_de.pk))
-    client.get("/de/mitglieder/")
-    with django_assert_max_num_queries(25) as first:
-        assert client.get("/de/mitglieder/").status_code == 200
-    baseline = len(first)
-    directory = MemberIndexPage.objects.get(pk=directory_de.pk)
-    for n in range(99):
-        MemberPageFactory(parent=directory, title=f"Ort {n}")
-    with django_assert_max_num_queries(baseline):
-        response = client.get("/de/mitglieder/")
+
+    def grow():
+        directory = MemberIndexPage.objects.get(pk=directory_de.pk)
+        for n in range(99):
+            MemberPageFactory(parent=directory, title=f"Ort {n}")
+
+    response = flat_queries("/de/mitglieder/", grow)
     assert len(listed(response)) == 100
     assert Page.objects.type(MemberPage).live().count() >= 100
 

@@ -1,0 +1,82 @@
+"""The shared cache of the site's frame: sites, home pages, menus, footer, settings.
+
+Every page shows the same frame (header, menu, footer, funding notice); it
+changes only when an editor publishes, moves or deletes a page, or saves the
+settings or a snippet. The frame is kept in the cache alias "pages" (shared
+by all worker processes: files by default, Redis with REDIS_URL) under a
+generation number; any such change starts a new generation, so no worker
+serves an old menu. Without a "pages" alias the default cache is used.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "frame:generation"
+
+
+class SharedCache:
+    """The "pages" cache alias, looked up when used (settings may change in tests)."""
+
+    def __getattr__(self, name):
+        alias = "pages" if "pages" in settings.CACHES else "default"
+        return getattr(caches[alias], name)
+
+
+shared_cache = SharedCache()
+
+
+def generation():
+    value = shared_cache.get(GENERATION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex[:12]
+        shared_cache.add(GENERATION_KEY, value, None)
+        value = shared_cache.get(GENERATION_KEY) or value
+    return value
+
+
+def new_generation(**kwargs):
+    shared_cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], None)
+
+
+def frame_cached(request, key, compute, timeout=3600):
+    """A piece of the frame, per generation; computed at most once per request."""
+    if request is not None:
+        memo = request.__dict__.setdefault("_frame_cache", {})
+        if key in memo:
+            return memo[key]
+    full_key = f"frame:{generation()}:{key}"
+    value = shared_cache.get(full_key)
+    if value is None:
+        value = compute()
+        shared_cache.set(full_key, value, timeout)
+    if request is not None:
+        memo[key] = value
+    return value
+
+
+def connect_signals():
+    from wagtail.models import Page, PageViewRestriction, Site
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(new_generation, dispatch_uid=f"frame.{id(signal)}")
+
+    def model_changed(sender, instance=None, **kwargs):
+        if isinstance(instance, Page | Site | PageViewRestriction) or getattr(sender, "_frame_relevant", False):
+            new_generation()
+
+    post_save.connect(model_changed, dispatch_uid="frame.post_save", weak=False)
+    post_delete.connect(model_changed, dispatch_uid="frame.post_delete", weak=False)
+
+
+def site_settings(request):
+    """The site settings (header, footer, feeds, structured data) from the frame cache."""
+    from core.models import SiteSettings
+
+    if request is None:
+        return SiteSettings.load()
+    return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))

@@ -1,0 +1,111 @@
+"""Page routing in two queries, whatever the depth of the page.
+
+Wagtail routes /de/aktuelles/meldung/ by walking the tree: the site, its
+root page, the root's translation, then one query for each child and one
+for its specific type: a dozen queries for a press release. Here the site
+and each language's home page come from the shared cache, and the page is
+found by its url_path: one query for the deepest page whose url_path
+matches a prefix of the path, one for its specific row. What remains of the
+path goes to the page's own route() (RoutablePageMixin sub-routes such as
+feed/rss/), so Wagtail's semantics hold: drafts 404, aliases are served,
+hooks and view restrictions run as in Wagtail's own serve view.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
+
+from wagtail import hooks
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+from wagtail.wagtail_hooks import check_view_restrictions
+
+from core.cache import shared_cache
+from core.localization import restricted_paths
+
+
+def cached_site(request):
+    """Site.find_for_request, remembered in the shared cache per host and port."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    try:
+        host, port = request.get_host().split(":", 1) if ":" in request.get_host() else (request.get_host(), None)
+    except Exception:  # DisallowedHost is raised (and answered 400) by Django itself
+        host, port = "", None
+    key = f"site:{host}:{port or request.get_port()}"
+    site = shared_cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page  # noqa: B018 - load the root page into the cached object
+            shared_cache.set(key, site, 3600)
+    request._wagtail_site = site
+    return site
+
+
+def localized_home(site, language_code):
+    """The live home page of a language (Wagtail's root_page.localized), cached."""
+    key = f"home:{site.pk}:{language_code}"
+    home = shared_cache.get(key)
+    if home is None:
+        home = site.root_page.localized
+        home = Page.objects.get(pk=home.pk)  # plain Page: small to cache, enough to route from
+        shared_cache.set(key, home, 3600)
+    return home
+
+
+def route(request, path):
+    site = cached_site(request)
+    if site is None:
+        return None
+    home = localized_home(site, get_language())
+    components = [component for component in path.split("/") if component]
+    candidates = [home.url_path + "".join(f"{c}/" for c in components[:depth]) for depth in range(len(components) + 1)]
+    found = (
+        Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
+        .order_by("-depth")
+        .values_list("pk", "content_type_id", "depth")
+        .first()
+    )
+    if found is None:
+        return None
+    pk, content_type_id, depth = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = model.objects.get(pk=pk)
+    remaining = components[depth - home.depth :]
+    try:
+        return page.route(request, remaining)
+    except Http404:
+        return None
+
+
+def may_be_restricted(page, request):
+    """Whether Wagtail's view-restriction check (two queries) must run: only
+    for pages below a restricted page, and for aliases (their original's
+    restrictions apply)."""
+    if page.alias_of_id:
+        return True
+    return any(page.path.startswith(path) for path in restricted_paths(request))
+
+
+def serve(request, path):
+    """Wagtail's serve view (wagtail.views.serve), with the route found as
+    above and the view-restriction check skipped where no restriction applies."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    if request._wagtail_route_for_request is None:
+        raise Http404
+    page, args, kwargs = request._wagtail_route_for_request
+    restricted = may_be_restricted(page, request)
+    on_serve_chain = wagtail_views.serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        if fn is check_view_restrictions and not restricted:
+            continue
+        on_serve_chain = fn(on_serve_chain)
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve_chain(page, request, args, kwargs)

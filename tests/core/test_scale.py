@@ -1,0 +1,78 @@
+"""Every page type: at most 15 queries, the same with 10 and with 10,000 press releases."""
+
+import pytest
+
+from core.demo.scale import load_scale
+from events.models import EventPage, EventSeriesPage
+from members.models import MemberPage
+from news.models import NewsPage
+from partners.models import PartnerPage
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = 15
+
+
+def urls():
+    """One URL of every public page type and route, in both languages."""
+    found = ["/sitemap.xml", "/robots.txt"]
+    for language in ("de", "en"):
+        news = NewsPage.objects.filter(locale__language_code=language).live().order_by("path").first()
+        event = EventPage.objects.filter(locale__language_code=language).live().order_by("path").first()
+        series = EventSeriesPage.objects.filter(locale__language_code=language).live().first()
+        partner = PartnerPage.objects.filter(locale__language_code=language).live().first()
+        member = MemberPage.objects.filter(locale__language_code=language, city__in=["Wuppertal"]).live().first()
+        news_index, event_index = news.get_parent().url, series.get_parent().url
+        found += [
+            f"/{language}/",
+            news_index,
+            f"{news_index}?page=2",
+            f"{news_index}feed/rss/",
+            f"{news_index}feed/atom/",
+            news.url,
+            event_index,
+            f"{event_index}past/",
+            f"{event_index}calendar/",
+            f"{event_index}feed/rss/",
+            series.url,
+            event.url,
+            f"{event.url}ical/",
+            partner.get_parent().url,
+            partner.url,
+            member.get_parent().url,
+            f"{member.get_parent().url}?state=NW",
+            member.url,
+            f"{member.url}vcard/",
+        ]
+    return found
+
+
+def query_counts(client, django_assert_max_num_queries, paths):
+    counts = {}
+    for path in paths:
+        client.get(path)  # the first request after a change rebuilds the cached frame
+        with django_assert_max_num_queries(LIMIT, info=path) as queries:
+            response = client.get(path)
+        counts[path] = len(queries)
+        assert response.status_code == 200, path
+    return counts
+
+
+def test_every_page_type_costs_the_same_few_queries_with_10_and_10000_releases(
+    client, django_assert_max_num_queries, german, english
+):
+    # Ten releases per language to start with.
+    for locale in (german, english):
+        for release in NewsPage.objects.filter(locale=locale).order_by("-date")[10:]:
+            release.delete()
+    assert NewsPage.objects.filter(locale=german).count() == 10
+    paths = urls()
+    small = query_counts(client, django_assert_max_num_queries, paths)
+
+    load_scale(10_000)
+    assert NewsPage.objects.filter(locale=german).live().count() == 10_010
+    assert EventPage.objects.filter(locale=english).live().count() >= 2_000
+    assert MemberPage.objects.filter(locale=german).live().count() == 200
+
+    large = query_counts(client, django_assert_max_num_queries, paths)
+    assert large == small
