@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 WEB_CONCURRENCY ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps messages compile-messages run serve test lint format
+.PHONY: help install install-dev system-deps messages compile-messages run serve test lint format bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
@@ -40,6 +40,7 @@ system-deps: ## Install what the tests need from Debian when missing: chromium, 
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
@@ -72,6 +73,13 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	echo "  Admin: http://$(HOST):$(PORT)/admin/   (user: admin)"; \
 	echo ""; \
 	exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips=127.0.0.1
+
+BENCH_SCALE ?= 10000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+bench: install system-deps compile-messages ## Measure every page type at scale, SQLite and PostgreSQL (see docs/performance.md)
+	$(PY) manage.py bench --scale $(BENCH_SCALE)
+	$(PY) manage.py bench --scale $(BENCH_SCALE) --database $(BENCH_DATABASE_URL)
 
 test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest
