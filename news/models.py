@@ -278,6 +278,9 @@ class NewsPage(LeadImageMixin, BasePage):
         # The publication date defaults to the moment of first publication.
         if self.live and self.date is None:
             self.date = self.first_published_at or timezone.now()
+        if self.date is not None and self.date.microsecond:
+            # Whole seconds: HTML's <time datetime> and feeds want no microseconds.
+            self.date = self.date.replace(microsecond=0)
         super().save(*args, **kwargs)
 
     @property

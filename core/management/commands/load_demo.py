@@ -44,6 +44,7 @@ from news.models import (
     Topic,
 )
 from partners.models import FundingNotice, PartnerIndexPage, PartnerPage, PartnerPageRole, PartnerRole
+from search.demo import create_demo_promotions
 
 
 def collect_pairs(value, pairs):
@@ -227,6 +228,8 @@ class Command(BaseCommand):
         # blocks point at the English pages.
         for page in [home, *refs["pages"].values()]:
             self.translate(page, english, pairs)
+        # Editors' picks for the site search (member directory for "Beratung", …).
+        create_demo_promotions()
         # Publishing stamps "now"; the demo's releases keep their own dates
         # in both languages.
         for release in releases:
