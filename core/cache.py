@@ -44,7 +44,13 @@ def new_generation(**kwargs):
 
 
 def frame_cached(request, key, compute, timeout=3600):
-    """A piece of the frame, per generation; computed at most once per request."""
+    """A piece of the frame, per generation; computed at most once per request.
+
+    Previews are never served from (or written to) the cache: they show
+    unsaved content.
+    """
+    if getattr(request, "is_preview", False):
+        return compute()
     if request is not None:
         memo = request.__dict__.setdefault("_frame_cache", {})
         if key in memo:
@@ -80,3 +86,45 @@ def site_settings(request):
     if request is None:
         return SiteSettings.load()
     return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))
+
+
+def minute():
+    """A key part for content that also changes with time (upcoming events,
+    releases dated in the future): cached at most until the minute is over."""
+    import time
+
+    return int(time.time() // 60)
+
+
+class CachedPage:
+    """A page of results rebuilt from the cache: what Django's Paginator needs
+    (length and the slice of the requested page) without a query."""
+
+    def __init__(self, count, start, items):
+        self.total, self.start, self.items = count, start, items
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.items[index.start - self.start : index.stop - self.start]
+        return self.items[index - self.start]
+
+
+def cached_paginator(request, key, queryset, per_page, number):
+    """A Paginator page whose items and count come from the frame cache.
+
+    The first request for a page of a listing runs its two queries; the
+    next ones until any publish (or the next minute) run none.
+    """
+    from django.core.paginator import Paginator
+
+    def compute():
+        paginator = Paginator(queryset, per_page)
+        page = paginator.get_page(number)
+        return (paginator.count, page.start_index() - 1 if paginator.count else 0, list(page.object_list), page.number)
+
+    count, start, items, resolved = frame_cached(request, f"{key}:{number}:{minute()}", compute, timeout=120)
+    paginator = Paginator(CachedPage(count, start, items), per_page)
+    return paginator, paginator.page(resolved)

@@ -150,7 +150,7 @@ def alternates(page, request):
     x-default points home pages at "/", which redirects by Accept-Language,
     and every other page at its German version.
     """
-    by_language, _switcher = per_request(request, ("versions", page.pk), lambda: language_versions(page, request))
+    by_language, _switcher = cached_versions(page, request)
     if not by_language:
         return []
     links = [{"lang": code, "url": by_language[code]} for code, _name in settings.LANGUAGES if code in by_language]
@@ -162,6 +162,14 @@ def alternates(page, request):
     return links
 
 
+def cached_versions(page, request):
+    """language_versions, kept until the next publish (per host: the URLs are absolute)."""
+    from core.cache import frame_cached
+
+    host = request.get_host() if request is not None else ""
+    key = f"versions:{host}:{getattr(page, 'pk', None)}:{get_language()}"
+    return frame_cached(request, key, lambda: language_versions(page, request))
+
+
 def switcher_targets(page, request):
-    key = ("versions", getattr(page, "pk", None))
-    return per_request(request, key, lambda: language_versions(page, request))[1]
+    return cached_versions(page, request)[1]

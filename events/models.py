@@ -4,7 +4,6 @@ import uuid
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -22,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
+from core.cache import cached_paginator
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
 from core.utils import linked_topics, query_param
@@ -126,8 +126,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = self.apply_filters(self.events(request), filters)
         events = events.past() if past else events.upcoming()
         events = events.select_related("lead_image", "host_member").prefetch_related("lead_image__renditions")
-        paginator = Paginator(events, PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        filter_key = ":".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
+        paginator, page_obj = cached_paginator(
+            request, f"events:{self.pk}:{past}:{filter_key}", events, PAGE_SIZE, query_param(request, "page")
+        )
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
         context = self.get_context(request)
         all_events = self.events(request)

@@ -3,7 +3,6 @@
 import uuid
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
@@ -23,6 +22,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
+from core.cache import cached_paginator, frame_cached, minute
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
 from core.utils import linked_topics, query_param
@@ -164,19 +164,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         releases = self.filter_releases(releases, topic, member)
         if year:
             releases = releases.filter(date__year=year)
-        paginator = Paginator(self.with_listing_data(releases), PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-        years = (
-            archive_base.annotate(year=ExtractYear("date", tzinfo=timezone.get_current_timezone()))
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
+        # Items, counts and archive links are kept in the frame cache until
+        # the next publish (or minute: releases may be dated ahead).
+        key = f"news:{self.pk}:{topic.pk if topic else ''}:{member.pk if member else ''}:{year or ''}"
+        paginator, page_obj = cached_paginator(
+            request, key, self.with_listing_data(releases), PAGE_SIZE, query_param(request, "page")
         )
-        topics = (
-            Topic.objects.filter(locale_id=self.locale_id, news_links__page__in=archive_base.values("pk"))
-            .annotate(count=Count("news_links"))
-            .order_by("name")
+        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        years, topics = frame_cached(
+            request, f"news-archive:{self.pk}:{minute()}", lambda: self.archive(archive_base), timeout=120
         )
         context = self.get_context(request)
         context.update(
@@ -192,6 +188,21 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             }
         )
         return render(request, "news/news_index_page.html", context)
+
+    def archive(self, releases):
+        """(years, topics) with their counts, for the archive links."""
+        years = (
+            releases.annotate(year=ExtractYear("date", tzinfo=timezone.get_current_timezone()))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        topics = (
+            Topic.objects.filter(locale_id=self.locale_id, news_links__page__in=releases.values("pk"))
+            .annotate(count=Count("news_links"))
+            .order_by("name")
+        )
+        return list(years), list(topics)
 
     @staticmethod
     def feed_query(topic=None, member=None):
@@ -304,16 +315,23 @@ class NewsPage(LeadImageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Page links stay pointed at the page an editor chose (often the German
         # one); show each release's version in this page's language.
-        keys = self.related_links.values("related__translation_key")
-        context["related_news"] = list(
-            real_pages(NewsPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request)
-        )
-        context["member_cities"] = self.linked_pages("members.MemberPage", "member_links__member", request)
-        context["partners"] = self.linked_pages("partners.PartnerPage", "partner_links__partner", request)
-        context["press_photos"] = [p for p in self.press_photos.select_related("image") if p.image]
-        context["corrections"] = list(self.corrections.all())
+        # What the release links to changes only when something is published:
+        # kept in the frame cache until then (never in previews).
+        context.update(frame_cached(request, f"news-page:{self.pk}", lambda: self.linked_content(request)))
         context["structured_data"] = self.structured_data(request)
         return context
+
+    def linked_content(self, request):
+        keys = self.related_links.values("related__translation_key")
+        return {
+            "related_news": list(
+                real_pages(NewsPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request)
+            ),
+            "member_cities": self.linked_pages("members.MemberPage", "member_links__member", request),
+            "partners": self.linked_pages("partners.PartnerPage", "partner_links__partner", request),
+            "press_photos": [p for p in self.press_photos.select_related("image") if p.image],
+            "corrections": list(self.corrections.all()),
+        }
 
     def linked_pages(self, model_label, relation, request):
         """Member cities or partners named in this release, in this page's language."""

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import BaseStreamBlock
+from core.cache import frame_cached
 from core.localization import real_pages
 from core.models import BasePage, CustomImage
 
@@ -147,22 +148,26 @@ class PartnerPage(BasePage):
         return [link.role for link in self.role_links.all()]
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         # Links chosen in German are kept by the English translations (page
         # links are localised at runtime), so match by translation key.
+        context.update(frame_cached(request, f"partner-page:{self.pk}", lambda: self.linked_content(request)))
+        return context
+
+    def linked_content(self, request):
+        from events.models import EventPage
+        from news.models import NewsPage
+
         releases = NewsPage.objects.filter(
             partner_links__partner__translation_key=self.translation_key, locale_id=self.locale_id
         ).distinct()
-        context["related_news"] = list(real_pages(releases, request).order_by("-date")[:10])
-        from events.models import EventPage
-
         events = EventPage.objects.filter(
             partner_links__partner__translation_key=self.translation_key, locale_id=self.locale_id
         ).distinct()
-        context["related_events"] = list(real_pages(events, request).order_by("-start")[:10])
-        return context
+        return {
+            "related_news": list(real_pages(releases, request).order_by("-date")[:10]),
+            "related_events": list(real_pages(events, request).order_by("-start")[:10]),
+        }
 
 
 class PartnerPageRole(TranslatableMixin, Orderable):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.cache import frame_cached
+from core.cache import frame_cached, minute
 from core.localization import real_pages
 from events.models import EventIndexPage
 
@@ -23,7 +23,12 @@ def upcoming_events(context, count=3):
     index = event_index(request)
     events = []
     if index:
-        events = list(index.events(request).upcoming().select_related("host_member")[:count])
+        events = frame_cached(
+            request,
+            f"upcoming_events:{index.pk}:{count}:{minute()}",
+            lambda: list(index.events(request).upcoming().select_related("host_member")[:count]),
+            timeout=120,
+        )
     return {"index": index, "events": events, "request": request}
 
 

@@ -1,7 +1,8 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.localization import per_request, real_pages
+from core.cache import frame_cached
+from core.localization import real_pages
 from members import geo
 from members.models import MemberIndexPage
 
@@ -22,9 +23,9 @@ def germany_map(members, listed_ids=None):
 def member_directory_entry(context):
     """The 'Find the office of your city' entry point on the home pages."""
     request = context.get("request")
-    directory = per_request(
+    directory = frame_cached(
         request,
-        "member_directory",
+        f"member_directory:{get_language()}",
         lambda: real_pages(MemberIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
     )
     return {"directory": directory, "request": request}

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.cache import frame_cached
+from core.cache import frame_cached, minute
 from core.localization import real_pages
 from news.models import NewsIndexPage
 
@@ -28,7 +28,14 @@ def news_feed_links(context):
 def latest_news(context, count=3):
     request = context.get("request")
     index = news_index(request)
-    releases = list(index.with_listing_data(index.releases(request))[:count]) if index else []
+    releases = []
+    if index:
+        releases = frame_cached(
+            request,
+            f"latest_news:{index.pk}:{count}:{minute()}",
+            lambda: list(index.with_listing_data(index.releases(request))[:count]),
+            timeout=120,
+        )
     return {"index": index, "releases": releases, "request": request}
 
 
