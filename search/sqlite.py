@@ -6,13 +6,17 @@ when the database is SQLite with FTS5 (the FTS model does not exist
 otherwise). SQLite has no stemming: a search finds the words as typed.
 """
 
-from modelsearch.backends.database.sqlite.query import BM25
+from django.db.models import Case, CharField, IntegerField, Subquery, When
+from django.db.models.functions import Cast
+
+from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    get_descendants_content_types_pks,
 )
-from modelsearch.query import Not, Phrase, PlainText
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
 
 
 class WeightedBM25(BM25):
@@ -42,6 +46,45 @@ class WeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
             rank = WeightedBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def search(self, config, start, stop, score_field=None):
+        """One page of results in two queries, whatever the number of matches.
+
+        modelsearch ranks with a correlated subquery that runs the FTS match
+        again for every matching page: with 20,000 pages a search took 25 s.
+        Here one FTS query ranks the matching entries and returns the ids of
+        the requested page; counts and facets need no ranking at all.
+        """
+        normalized = normalize(self.query)
+        ranked_page = stop is not None and self.order_by_relevance and score_field is None
+        if isinstance(normalized, MatchAll | Not) or not ranked_page:
+            if stop is None and self.order_by_relevance and score_field is None:
+                self.order_by_relevance = False  # which objects match, not in which order
+                try:
+                    return super().search(config, start, stop)
+                finally:
+                    self.order_by_relevance = True
+            return super().search(config, start, stop, score_field=score_field)
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
+        )
+        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        candidates = self.queryset.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+        ids = [
+            int(object_id)
+            for object_id in SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                index_entry__object_id__in=Subquery(candidates),
+            )
+            .annotate(score=rank)
+            .order_by("score", "-index_entry__object_id")
+            .values_list("index_entry__object_id", flat=True)[start:stop]
+        ]
+        if not ids:
+            return self.queryset.none()
+        order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)], output_field=IntegerField())
+        return self.queryset.filter(pk__in=ids).order_by(order)
 
 
 class WeightedSQLiteSearchBackend(SQLiteSearchBackend):

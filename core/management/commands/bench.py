@@ -231,7 +231,10 @@ print("JSON" + json.dumps(out))
             static_path = self.static_path(base)
             results = {"static": wrk(f"{base}{static_path}", duration)}
             for label, _kind, path in paths:
-                urllib.request.urlopen(f"{base}{path}", timeout=30).read()  # warm: frame, page cache
+                try:
+                    urllib.request.urlopen(f"{base}{path}", timeout=30).read()  # warm: frame, page cache
+                except OSError as error:
+                    self.stderr.write(f"  {label}: {error}")
                 results[path] = wrk(f"{base}{path}", duration)
                 self.stderr.write(
                     f"  {'cached' if page_cache else 'uncached':8} {label:28} {results[path]['rate']:8.1f} req/s"
@@ -239,7 +242,10 @@ print("JSON" + json.dumps(out))
             return results
         finally:
             server.terminate()
-            server.wait(timeout=20)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
     def static_path(self, base):
         html = urllib.request.urlopen(f"{base}/de/", timeout=30).read().decode()
