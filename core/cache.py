@@ -88,12 +88,9 @@ def site_settings(request):
     return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))
 
 
-def minute():
-    """A key part for content that also changes with time (upcoming events,
-    releases dated in the future): cached at most until the minute is over."""
-    import time
-
-    return int(time.time() // 60)
+# Content that also changes with time (upcoming events, releases dated in
+# the future) is kept at most this many seconds, besides the generation.
+TIME_BOUND = 60
 
 
 class CachedPage:
@@ -125,6 +122,6 @@ def cached_paginator(request, key, queryset, per_page, number):
         page = paginator.get_page(number)
         return (paginator.count, page.start_index() - 1 if paginator.count else 0, list(page.object_list), page.number)
 
-    count, start, items, resolved = frame_cached(request, f"{key}:{number}:{minute()}", compute, timeout=120)
+    count, start, items, resolved = frame_cached(request, f"{key}:{number}", compute, timeout=TIME_BOUND)
     paginator = Paginator(CachedPage(count, start, items), per_page)
     return paginator, paginator.page(resolved)

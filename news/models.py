@@ -22,7 +22,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
-from core.cache import cached_paginator, frame_cached, minute
+from core.cache import TIME_BOUND, cached_paginator, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
 from core.utils import linked_topics, query_param
@@ -172,7 +172,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
         years, topics = frame_cached(
-            request, f"news-archive:{self.pk}:{minute()}", lambda: self.archive(archive_base), timeout=120
+            request, f"news-archive:{self.pk}", lambda: self.archive(archive_base), timeout=TIME_BOUND
         )
         context = self.get_context(request)
         context.update(

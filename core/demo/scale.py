@@ -21,7 +21,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from core.cache import new_generation
 from core.models import CustomImage
+from core.page_cache import purge_all
 from events.models import EventIndexPage, EventPage
 from members.models import FederalState, MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
@@ -271,3 +273,7 @@ def load_scale(releases, stdout=None, seed=2024):
     ):
         index_pages(model, pages)
     say("  search index updated")
+    # Bulk inserts send no signals: start a new frame generation and empty
+    # the page cache, as a publish would.
+    new_generation()
+    purge_all()

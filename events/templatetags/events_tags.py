@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.cache import frame_cached, minute
+from core.cache import TIME_BOUND, frame_cached
 from core.localization import real_pages
 from events.models import EventIndexPage
 
@@ -25,9 +25,9 @@ def upcoming_events(context, count=3):
     if index:
         events = frame_cached(
             request,
-            f"upcoming_events:{index.pk}:{count}:{minute()}",
+            f"upcoming_events:{index.pk}:{count}",
             lambda: list(index.events(request).upcoming().select_related("host_member")[:count]),
-            timeout=120,
+            timeout=TIME_BOUND,
         )
     return {"index": index, "events": events, "request": request}
 

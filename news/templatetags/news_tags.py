@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from core.cache import frame_cached, minute
+from core.cache import TIME_BOUND, frame_cached
 from core.localization import real_pages
 from news.models import NewsIndexPage
 
@@ -32,9 +32,9 @@ def latest_news(context, count=3):
     if index:
         releases = frame_cached(
             request,
-            f"latest_news:{index.pk}:{count}:{minute()}",
+            f"latest_news:{index.pk}:{count}",
             lambda: list(index.with_listing_data(index.releases(request))[:count]),
-            timeout=120,
+            timeout=TIME_BOUND,
         )
     return {"index": index, "releases": releases, "request": request}
 

@@ -2,9 +2,13 @@
 
 import time
 
+from django.test import override_settings
+
 import pytest
 
 from core.demo.scale import load_scale
+from core.images import prerender
+from core.models import CustomImage
 from events.models import EventPage, EventSeriesPage
 from members.models import MemberPage
 from news.models import NewsPage
@@ -63,6 +67,11 @@ def query_counts(client, django_assert_max_num_queries, paths):
 def test_every_page_type_costs_the_same_few_queries_with_10_and_10000_releases(
     client, django_assert_max_num_queries, german, english
 ):
+    # Renditions exist before anyone visits (made on upload and publish;
+    # the test settings skip that to keep the demo quick).
+    with override_settings(PRERENDER_RENDITIONS=True):
+        for image in CustomImage.objects.all():
+            prerender(image)
     # Ten releases per language to start with.
     for locale in (german, english):
         for release in NewsPage.objects.filter(locale=locale).order_by("-date")[10:]:
