@@ -29,6 +29,7 @@ from members.models import FederalState, MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 BATCH = 500
+INDEX_BATCH = 5000
 
 WORDS_DE = [
     "Beratung",
@@ -134,8 +135,9 @@ def index_pages(model, pages):
     index = backend.get_index_for_model(model)
     if index is None:
         return
-    for start in range(0, len(pages), BATCH):
-        index.add_items(model, pages[start : start + BATCH])
+    # Large batches: PostgreSQL's index recomputes title norms after each one.
+    for start in range(0, len(pages), INDEX_BATCH):
+        index.add_items(model, pages[start : start + INDEX_BATCH])
 
 
 def load_scale(releases, stdout=None, seed=2024):
