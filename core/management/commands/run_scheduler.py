@@ -13,7 +13,7 @@ import threading
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 
 class Command(BaseCommand):
@@ -28,6 +28,14 @@ class Command(BaseCommand):
             help="Stop when the process that started this one ends (used by `make run`).",
         )
 
+    @staticmethod
+    def close_old_connections():
+        """Drop a broken or expired database connection between runs (a
+        restarted database heals), but never one inside a transaction (a
+        caller's, or a test's)."""
+        if not connection.in_atomic_block:
+            close_old_connections()
+
     def handle(self, *args, interval, once, exit_with_parent, **options):
         parent = os.getppid()
         stop = threading.Event()
@@ -35,12 +43,12 @@ class Command(BaseCommand):
             signal.signal(sig, lambda *_: stop.set())
         while not stop.is_set():
             try:
-                close_old_connections()
+                self.close_old_connections()
                 call_command("publish_scheduled", verbosity=0)
             except Exception as error:  # keep running; the next minute may succeed
                 self.stderr.write(f"publish_scheduled failed: {error!r}")
             finally:
-                close_old_connections()
+                self.close_old_connections()
             if once:
                 break
             stop.wait(interval)
