@@ -155,7 +155,7 @@ def search_promotion_permissions():
 
 
 def ensure_workflow(moderators):
-    """The review workflow on the root page, so it covers every page in every language."""
+    """The review workflow on the root page, replacing Wagtail's starter workflow."""
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
@@ -167,10 +167,9 @@ def ensure_workflow(moderators):
         workflow.active = True
         workflow.save()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    # On the root it covers every page below, in every language.
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    for page in Page.objects.filter(depth=2):
-        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     default = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()
     if default is not None and not default.workflow_pages.exists():
         default.deactivate()

@@ -8,16 +8,16 @@ Browser and database are requirements: if either is missing the tests fail.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import pytest
+
+from core.throwaway import free_port, postgres_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -36,36 +36,13 @@ CHROMIUM_ARGS = [
 SERVED_ENV = {}
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def postgres_database():
-    """Create a throwaway PostgreSQL database next to the one DATABASE_URL names."""
-    import psycopg
-
-    url = urlparse(os.environ["DATABASE_URL"])
-    name = f"nka_browser_{uuid.uuid4().hex[:8]}"
-    admin = urlunparse(url._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return urlunparse(url._replace(path=f"/{name}")), drop
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     work = tmp_path_factory.mktemp("served-site")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     drop = None
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        env["DATABASE_URL"], drop = postgres_database()
+        env["DATABASE_URL"], drop = postgres_database(os.environ["DATABASE_URL"], prefix="nka_browser")
     else:
         env["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
     env.update(

@@ -1,7 +1,5 @@
 """Editors: every page type and snippet opens in the Wagtail admin, in German."""
 
-from django.contrib.auth import get_user_model
-
 from wagtail.models import Page
 
 import pytest
@@ -13,13 +11,6 @@ from news.models import NewsIndexPage
 from partners.models import PartnerIndexPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("chefredaktion", "chefredaktion@example.org", "geheim-und-lang")
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize(
@@ -34,24 +25,24 @@ def editor_client(client):
         (EventSeriesPage, "events", "eventpage"),
     ],
 )
-def test_editors_can_open_the_add_form_of_every_page_type(editor_client, german, parent_model, app, model):
+def test_editors_can_open_the_add_form_of_every_page_type(admin_client, german, parent_model, app, model):
     parent = parent_model.objects.get(locale=german)
-    response = editor_client.get(f"/admin/pages/add/{app}/{model}/{parent.pk}/", HTTP_ACCEPT_LANGUAGE="de")
+    response = admin_client.get(f"/admin/pages/add/{app}/{model}/{parent.pk}/", HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 200
 
 
-def test_editors_can_open_every_demo_page_for_editing(editor_client):
+def test_editors_can_open_every_demo_page_for_editing(admin_client):
     for page in Page.objects.filter(depth__gte=2, locale__language_code="de"):
-        assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page.title
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page.title
 
 
 @pytest.mark.parametrize(
     "snippet", ["news/topic", "news/presscontact", "partners/partnerrole", "partners/fundingnotice"]
 )
-def test_editors_can_list_and_add_snippets(editor_client, snippet):
-    assert editor_client.get(f"/admin/snippets/{snippet}/").status_code == 200
-    assert editor_client.get(f"/admin/snippets/{snippet}/add/").status_code == 200
+def test_editors_can_list_and_add_snippets(admin_client, snippet):
+    assert admin_client.get(f"/admin/snippets/{snippet}/").status_code == 200
+    assert admin_client.get(f"/admin/snippets/{snippet}/add/").status_code == 200
 
 
-def test_site_settings_open(editor_client):
-    assert editor_client.get("/admin/settings/core/sitesettings/").status_code in (200, 302)
+def test_site_settings_open(admin_client):
+    assert admin_client.get("/admin/settings/core/sitesettings/").status_code in (200, 302)

@@ -1,20 +1,11 @@
 """The admin's own searches run on the same backend: both languages, and the promotions screens."""
 
-from django.contrib.auth import get_user_model
-
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 import pytest
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("suchredaktion", "suche@example.org", "geheim-und-lang")
-    client.force_login(user)
-    return client
 
 
 def test_admin_page_search_finds_pages_of_both_languages(admin_client):

@@ -17,7 +17,6 @@ between machines. `make bench` runs it on SQLite and on PostgreSQL.
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,10 +24,11 @@ import time
 import urllib.request
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from core.throwaway import free_port, postgres_database
 
 PAGES = [
     # (label, kind, path or callable name); kinds carry the targets of issue #7
@@ -55,12 +55,6 @@ PAGES = [
 ]
 TARGETS = {"listing": 3.3, "detail": 6.5, "search": 2.8}
 CACHED_TARGET = 50.0
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wrk(url, duration, connections=8, threads=2):
@@ -98,7 +92,7 @@ class Command(BaseCommand):
         work = Path(tempfile.mkdtemp(prefix="nka-bench-"))
         drop = None
         if database:
-            url, drop = self.postgres_database(database)
+            url, drop = postgres_database(database, prefix="nka_bench")
             engine = "PostgreSQL"
         else:
             url = f"sqlite:///{work / 'bench.sqlite3'}"
@@ -137,21 +131,6 @@ class Command(BaseCommand):
             capture_output=True,
             text=True,
         ).stdout
-
-    def postgres_database(self, database):
-        import psycopg
-
-        parsed = urlparse(database)
-        name = f"nka_bench_{uuid.uuid4().hex[:8]}"
-        admin = urlunparse(parsed._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-        def drop():
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-        return urlunparse(parsed._replace(path=f"/{name}")), drop
 
     def seed(self, env, scale):
         started = time.monotonic()
