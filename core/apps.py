@@ -8,8 +8,12 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from core import cache, images, purge
+        from core.db import analyze_after_migrate
 
         cache.connect_signals()
         purge.connect_signals()
         images.connect_signals()
+        post_migrate.connect(analyze_after_migrate, sender=self, dispatch_uid="core.analyze")

@@ -125,7 +125,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         filters = self.filters_from_request(request)
         events = self.apply_filters(self.events(request), filters)
         events = events.past() if past else events.upcoming()
-        events = events.select_related("lead_image", "host_member").prefetch_related("lead_image__renditions")
+        events = events.select_related("host_member")
         filter_key = ":".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
         paginator, page_obj = cached_paginator(
             request, f"events:{self.pk}:{past}:{filter_key}", events, PAGE_SIZE, query_param(request, "page")

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from core.cache import site_settings
+from core.images import FEED_SPECS
 from core.localization import language_of, page_url
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
-ENCLOSURE_FILTER = "width-1200|format-jpeg"
+ENCLOSURE_FILTER = FEED_SPECS
 
 
 class MediaCreditMixin:
@@ -88,7 +89,7 @@ class NewsRssFeed(Feed):
 
     def items(self, index):
         releases = index.filter_releases(index.releases(self.request), self.topic, self.member)
-        return list(index.with_listing_data(releases).select_related("locale")[:20])
+        return list(index.with_listing_data(releases, FEED_SPECS).select_related("locale")[:20])
 
     def item_title(self, item):
         return item.title

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
 from core.cache import TIME_BOUND, cached_paginator, frame_cached
+from core.images import CARD_SPECS, prefetch_renditions
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
 from core.utils import linked_topics, query_param
@@ -110,10 +111,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by("-date", "-pk")
         )
 
-    def with_listing_data(self, queryset):
+    def with_listing_data(self, queryset, image_specs=CARD_SPECS):
         """Everything a listing shows, fetched in a fixed number of queries."""
         return queryset.select_related("lead_image").prefetch_related(
-            Prefetch("lead_image__renditions"),
+            prefetch_renditions("lead_image", image_specs),
             Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
         )
 

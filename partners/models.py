@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import BaseStreamBlock
 from core.cache import frame_cached
+from core.images import PARTNER_CARD_SPECS, prefetch_renditions
 from core.localization import real_pages
 from core.models import BasePage, CustomImage
 
@@ -91,7 +92,7 @@ class PartnerIndexPage(BasePage):
         context["partners"] = (
             real_pages(PartnerPage.objects.child_of(self), request)
             .select_related("logo")
-            .prefetch_related("logo__renditions", "role_links__role")
+            .prefetch_related(prefetch_renditions("logo", PARTNER_CARD_SPECS), "role_links__role")
             .order_by("title")
         )
         return context

@@ -225,15 +225,26 @@ if REDIS_URL:
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "core.filecache.FileCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
         "KEY_PREFIX": _CACHE_NAMESPACE,
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
-# Wagtail looks renditions up here instead of the database; shared like the
-# page cache, so a rendition deleted in one worker is gone for all.
-CACHES["renditions"] = {**CACHES["pages"], "KEY_PREFIX": f"{CACHES['pages']['KEY_PREFIX']}-renditions"}
+# Wagtail looks renditions up here instead of the database. Its keys hold
+# the image's file hash and focal point, so an edited image is looked up
+# afresh; Redis shares the entries between servers, otherwise each worker
+# keeps its own in memory for an hour (Wagtail writes every hit back, which
+# a file cache would turn into a disk write per image per request).
+if REDIS_URL:
+    CACHES["renditions"] = {**CACHES["pages"], "KEY_PREFIX": f"{CACHES['pages']['KEY_PREFIX']}-renditions"}
+else:
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
 # Renditions are made when an image is uploaded or a page published (core/images.py).
 PRERENDER_RENDITIONS = env_bool("PRERENDER_RENDITIONS", True)
 # Anonymous full-page cache: on unless PAGE_CACHE=0; entries live this long

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from core.cache import new_generation
+from core.db import analyze
 from core.models import CustomImage
 from core.page_cache import purge_all
 from events.models import EventIndexPage, EventPage
@@ -275,6 +276,7 @@ def load_scale(releases, stdout=None, seed=2024):
     ):
         index_pages(model, pages)
     say("  search index updated")
+    analyze()
     # Bulk inserts send no signals: start a new frame generation and empty
     # the page cache, as a publish would.
     new_generation()

@@ -2,6 +2,8 @@
 
 from django.test import override_settings
 
+from wagtail.images.models import Filter
+
 import pytest
 
 from core.images import filter_specs, prerender
@@ -39,6 +41,8 @@ def test_visitors_never_wait_for_a_rendition(prerendering, client, german, djang
     for path in [release.url, index.url, "/de/"]:
         html = client.get(path).content.decode()
         assert 'type="image/avif"' in html, path
+    for path in [f"{index.url}feed/rss/", f"{index.url}feed/atom/", "/de/partner/", "/de/partner/eccar/"]:
+        assert client.get(path).status_code == 200, path
     made = list(CustomRendition.objects.order_by("pk")[before:].values_list("filter_spec", "image__title"))
     assert made == []
 
@@ -50,3 +54,12 @@ def test_the_article_image_offers_avif_webp_and_jpeg_sized_for_the_layout(client
     assert 'sizes="(min-width: 50rem) 48rem, 100vw"' in figure
     assert " 480w" in figure and " 800w" in figure and " 1200w" in figure
     assert 'width="' in figure and 'height="' in figure
+
+
+def test_a_filter_spec_is_parsed_once_per_process():
+    # Wagtail makes a Filter per image tag; parsing its spec each time cost a
+    # quarter of a listing's render time (core/images.py shares them).
+    first, second = Filter("format-webp|fill-480x270"), Filter("format-webp|fill-480x270")
+    assert first.operations is second.operations
+    assert [type(op).__name__ for op in first.operations] == ["FormatOperation", "FillOperation"]
+    assert Filter("width-800").operations is not first.operations
