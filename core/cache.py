@@ -55,7 +55,11 @@ def frame_cached(request, key, compute, timeout=3600):
         memo = request.__dict__.setdefault("_frame_cache", {})
         if key in memo:
             return memo[key]
-    full_key = f"frame:{generation()}:{key}"
+        if "_frame_generation" not in request.__dict__:
+            request._frame_generation = generation()
+        full_key = f"frame:{request._frame_generation}:{key}"
+    else:
+        full_key = f"frame:{generation()}:{key}"
     value = shared_cache.get(full_key)
     if value is None:
         value = compute()

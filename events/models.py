@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
-from core.cache import cached_paginator
+from core.cache import TIME_BOUND, cached_paginator, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
 from core.utils import linked_topics, query_param
@@ -397,17 +397,24 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The series, host and structured data change only when something is
+        # published: kept in the frame cache until then (never in previews).
+        context.update(frame_cached(request, f"event-page:{self.pk}", lambda: self.linked_content(request), TIME_BOUND))
+        return context
+
+    def linked_content(self, request):
+        from events.structured_data import event_data
+
+        content = {}
         parent = self.get_parent().specific
         if isinstance(parent, EventSeriesPage):
             modules = list(parent.modules(request).values_list("pk", flat=True))
-            context["series"] = parent
+            content["series"] = parent
             if self.pk in modules:
-                context["module_number"], context["module_count"] = modules.index(self.pk) + 1, len(modules)
-        context["host"] = self.localized_host(request)
-        from events.structured_data import event_data
-
-        context["structured_data"] = event_data(self, request, series=context.get("series"))
-        return context
+                content["module_number"], content["module_count"] = modules.index(self.pk) + 1, len(modules)
+        content["host"] = self.localized_host(request)
+        content["structured_data"] = event_data(self, request, series=content.get("series"))
+        return content
 
     def localized_host(self, request):
         if not self.host_member_id:

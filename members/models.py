@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.cache import frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage
 from core.utils import query_param
@@ -195,9 +196,16 @@ class MemberPage(RoutablePageMixin, BasePage):
             return str(self.get_federal_state_display())
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # What names this city changes only when something is published: kept
+        # in the frame cache until then (never in previews).
+        context.update(frame_cached(request, f"member-page:{self.pk}", lambda: self.linked_content(request)))
+        return context
+
+    def linked_content(self, request):
         from news.models import NewsPage
 
-        context = super().get_context(request, *args, **kwargs)
+        context = {}
         releases = NewsPage.objects.filter(
             member_links__member__translation_key=self.translation_key, locale_id=self.locale_id
         ).distinct()

@@ -319,7 +319,7 @@ class NewsPage(LeadImageMixin, BasePage):
         # What the release links to changes only when something is published:
         # kept in the frame cache until then (never in previews).
         context.update(frame_cached(request, f"news-page:{self.pk}", lambda: self.linked_content(request)))
-        context["structured_data"] = self.structured_data(request)
+        context["structured_data"] = frame_cached(request, f"news-ld:{self.pk}", lambda: self.structured_data(request))
         return context
 
     def linked_content(self, request):

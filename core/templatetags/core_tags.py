@@ -17,6 +17,62 @@ from core.cache import frame_cached
 register = template.Library()
 
 
+class FrameFragmentNode(template.Node):
+    def __init__(self, name, vary_on, nodelist):
+        self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        vary = ":".join(str(variable.resolve(context)) for variable in self.vary_on)
+        key = f"html:{self.name}:{get_language()}:{vary}"
+        return frame_cached(request, key, lambda: mark_safe(self.nodelist.render(context)))  # noqa: S308 - rendered template
+
+
+@register.tag
+def frame_fragment(parser, token):
+    """{% frame_fragment "name" var … %}…{% endframe_fragment %}: a part of the
+    frame (header, menu, footer) rendered once per frame generation, language
+    and the values given, and kept as HTML in the shared frame cache. Any
+    publish, move, delete or settings change starts a new generation;
+    previews always render afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("frame_fragment needs a name")
+    nodelist = parser.parse(("endframe_fragment",))
+    parser.delete_first_token()
+    return FrameFragmentNode(bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def stream_field(context, page, field="body"):
+    """A page's StreamField rendered as `{% include_block %}` would, kept as
+    HTML once per frame generation: its content changes only when the page is
+    published, and the pages, images and documents its blocks show only when
+    something is published, both of which start a new generation. Previews
+    render afresh."""
+    request = context.get("request")
+
+    def render():
+        html = render_to_string("components/stream_field.html", {"value": getattr(page, field), "page": page}, request)
+        return mark_safe(html)  # noqa: S308 - rendered by our templates with autoescaping
+
+    if request is None:
+        return render()
+    return frame_cached(request, f"stream:{page.pk}:{page.live_revision_id}:{field}:{get_language()}", render)
+
+
+@register.simple_tag
+def menu_state(page=None):
+    """What of the main menu depends on the page: which entry is the current
+    page or its section (the fragment key of the cached menu)."""
+    path = getattr(page, "path", "")
+    if not path:
+        return "none"
+    return path[: 3 * Page.steplen] + (":in" if len(path) > 3 * Page.steplen else ":at")
+
+
 @register.simple_tag(takes_context=True)
 def hreflang_alternates(context, page=None):
     """<link rel="alternate" hreflang> targets for the current page."""
