@@ -97,6 +97,32 @@ def site_settings(request):
 TIME_BOUND = 60
 
 
+class LazyItems:
+    """A page's items, known by their primary keys; the objects are loaded
+    (from the cache) only when something iterates them. A list fragment keyed
+    by the keys (core_tags.pk_list) that is already cached never needs them."""
+
+    def __init__(self, pks, load):
+        self.pks, self._load, self._items = pks, load, None
+
+    def _all(self):
+        if self._items is None:
+            self._items = self._load()
+        return self._items
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __bool__(self):
+        return bool(self.pks)
+
+
 class CachedPage:
     """A page of results rebuilt from the cache: what Django's Paginator needs
     (length and the slice of the requested page) without a query."""
@@ -109,7 +135,10 @@ class CachedPage:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return self.items[index.start - self.start : index.stop - self.start]
+            start, stop = index.start - self.start, index.stop - self.start
+            if isinstance(self.items, LazyItems):
+                return LazyItems(self.items.pks[start:stop], lambda: self.items[start:stop])
+            return self.items[start:stop]
         return self.items[index - self.start]
 
 
@@ -117,15 +146,60 @@ def cached_paginator(request, key, queryset, per_page, number):
     """A Paginator page whose items and count come from the frame cache.
 
     The first request for a page of a listing runs its two queries; the
-    next ones until any publish (or the next minute) run none.
+    next ones until any publish (or the next minute) run none, and load the
+    items themselves only if their rendered cards are not cached either.
     """
     from django.core.paginator import Paginator
+
+    computed = {}
 
     def compute():
         paginator = Paginator(queryset, per_page)
         page = paginator.get_page(number)
-        return (paginator.count, page.start_index() - 1 if paginator.count else 0, list(page.object_list), page.number)
+        computed["items"] = list(page.object_list)
+        start = page.start_index() - 1 if paginator.count else 0
+        return (paginator.count, start, [item.pk for item in computed["items"]], page.number)
 
-    count, start, items, resolved = frame_cached(request, f"{key}:{number}", compute, timeout=TIME_BOUND)
-    paginator = Paginator(CachedPage(count, start, items), per_page)
+    count, start, pks, resolved = frame_cached(request, f"{key}:{number}", compute, timeout=TIME_BOUND)
+
+    def load_items():
+        if "items" not in computed:
+            found = queryset.in_bulk(pks)
+            computed["items"] = [found[pk] for pk in pks if pk in found]
+        return computed["items"]
+
+    def items():
+        return frame_cached(request, f"{key}:{number}:items", load_items, timeout=TIME_BOUND)
+
+    paginator = Paginator(CachedPage(count, start, LazyItems(pks, items)), per_page)
     return paginator, paginator.page(resolved)
+
+
+def cached_document(request, key, build, timeout=TIME_BOUND):
+    """A generated document (feed, calendar) built once per frame generation
+    and at most `timeout` seconds old, whatever the number of readers polling
+    it. `key` must name everything the document depends on (validated filter
+    values, never the raw query string); `build` returns the response.
+    Only complete 200 responses are kept."""
+    from django.http import HttpResponse
+
+    def freeze():
+        response = build()
+        if response.status_code != 200 or response.streaming:
+            raise _NotCacheable(response)
+        headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+        return response.content, response.status_code, headers
+
+    try:
+        content, status, headers = frame_cached(request, f"document:{key}", freeze, timeout)
+    except _NotCacheable as not_cacheable:
+        return not_cacheable.response
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class _NotCacheable(Exception):  # noqa: N818 - control flow, not an error
+    def __init__(self, response):
+        self.response = response

@@ -30,7 +30,8 @@ class UpcomingEventsFeed(Feed):
         return page_url(index, self.request)
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri()
+        # The feed's own address with its validated filters, whatever else the request carried.
+        return self.request.build_absolute_uri(self.request.path) + index.filter_query(self.filters)
 
     def description(self, index):
         return index.intro or index.title

@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ArticleStreamBlock
-from core.cache import TIME_BOUND, cached_paginator, frame_cached
+from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
 from core.utils import linked_topics, query_param
@@ -126,13 +126,24 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = self.apply_filters(self.events(request), filters)
         events = events.past() if past else events.upcoming()
         events = events.select_related("host_member")
-        filter_key = ":".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
         paginator, page_obj = cached_paginator(
-            request, f"events:{self.pk}:{past}:{filter_key}", events, PAGE_SIZE, query_param(request, "page")
+            request,
+            f"events:{self.pk}:{past}:{self.filter_key(filters)}",
+            events,
+            PAGE_SIZE,
+            query_param(request, "page"),
         )
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
         context = self.get_context(request)
-        all_events = self.events(request)
+        # The choices of the filter form change only when something is published.
+        series_list, host_cities = frame_cached(
+            request,
+            f"events-filters:{self.pk}",
+            lambda: (
+                list(real_pages(EventSeriesPage.objects.descendant_of(self), request)),
+                list(self.host_cities(self.events(request), request)),
+            ),
+        )
         context.update(
             {
                 "events": page_obj,
@@ -141,8 +152,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "filters": filters,
                 "filter_query": self.filter_query(filters),
                 "formats": EventFormat.choices,
-                "series_list": real_pages(EventSeriesPage.objects.descendant_of(self), request),
-                "host_cities": self.host_cities(all_events, request),
+                "series_list": series_list,
+                "host_cities": host_cities,
             }
         )
         return render(request, "events/event_index_page.html", context)
@@ -168,14 +179,28 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from events.calendar import calendar_response
 
         filters = self.filters_from_request(request)
-        events = self.apply_filters(self.events(request), filters).upcoming()
-        return calendar_response(request, self, events.select_related("locale"), filename=None)
+
+        def build():
+            events = self.apply_filters(self.events(request), filters).upcoming()
+            return calendar_response(request, self, events.select_related("locale"), filename=None)
+
+        # Calendar apps poll this: built once per publish (or minute: events pass).
+        return cached_document(request, f"events-calendar:{self.pk}:{self.filter_key(filters)}", build)
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
         from events.feeds import UpcomingEventsFeed
 
-        return UpcomingEventsFeed(self, self.filters_from_request(request))(request)
+        filters = self.filters_from_request(request)
+        return cached_document(
+            request,
+            f"events-rss:{self.pk}:{self.filter_key(filters)}",
+            lambda: UpcomingEventsFeed(self, filters)(request),
+        )
+
+    @staticmethod
+    def filter_key(filters):
+        return ":".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
 
 
 class EventSeriesPage(LeadImageMixin, BasePage):

@@ -1,8 +1,9 @@
 """The member directory: every municipal anti-discrimination office of the network."""
 
+from collections import Counter
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -15,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.cache import frame_cached
+from core.cache import LazyItems, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage
 from core.utils import query_param
@@ -69,23 +70,37 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
         state = query_param(request, "state")
         query = query_param(request, "q")
         state_error = bool(state) and state not in FederalState.values
-        everyone = self.members(request)
-        members = everyone
-        if state_error:
-            members = members.none()
-        elif state:
-            members = members.filter(federal_state=state)
-        if query:
-            members = members.filter(city__icontains=query)
-        state_counts = dict(everyone.values_list("federal_state").annotate(count=Count("pk")))
+        # The directory is small (a few hundred offices) and changes only when
+        # a member page is published: (pk, city, state) of every office come
+        # from the frame cache and are filtered here; the offices themselves
+        # are loaded only if their rendered list and map are not cached too.
+        entries = frame_cached(
+            request,
+            f"directory:{self.pk}",
+            lambda: list(self.members(request).values_list("pk", "city", "federal_state")),
+        )
+        needle = query.casefold()
+        listed = [
+            pk
+            for pk, city, federal_state in entries
+            if not state_error and (not state or federal_state == state) and needle in city.casefold()
+        ]
+        state_counts = Counter(federal_state for _pk, _city, federal_state in entries)
         states = [(code, label, state_counts.get(code, 0)) for code, label in FederalState.choices]
-        listed = list(members)
+
+        def everyone():
+            return frame_cached(request, f"directory-members:{self.pk}", lambda: list(self.members(request)))
+
+        def listed_members():
+            by_pk = {member.pk: member for member in everyone()}
+            return [by_pk[pk] for pk in listed if pk in by_pk]
+
         context = self.get_context(request)
         context.update(
             {
-                "members": listed,
-                "map_members": list(everyone),
-                "listed_ids": {member.pk for member in listed},
+                "members": LazyItems(listed, listed_members),
+                "map_members": LazyItems([pk for pk, _city, _state in entries], everyone),
+                "listed_ids": set(listed),
                 "states": sorted(states, key=lambda item: str(item[1])),
                 "state": state,
                 "state_error": state_error,

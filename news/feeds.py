@@ -82,7 +82,8 @@ class NewsRssFeed(Feed):
         return page_url(index, self.request) + index.feed_query(self.topic, self.member)
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri()
+        # The feed's own address with its validated filters, whatever else the request carried.
+        return self.request.build_absolute_uri(self.request.path) + index.feed_query(self.topic, self.member)
 
     def description(self, index):
         return index.intro or _("Press releases of the Network of Municipal Anti-Discrimination Offices")

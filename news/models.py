@@ -22,7 +22,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ArticleStreamBlock
-from core.cache import TIME_BOUND, cached_paginator, frame_cached
+from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached
 from core.images import CARD_SPECS, prefetch_renditions
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
@@ -218,13 +218,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def rss_feed(self, request):
         from news.feeds import NewsRssFeed
 
-        return NewsRssFeed(self, self.topic_from_request(request), self.member_from_request(request))(request)
+        return self.feed(request, NewsRssFeed, "rss")
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
         from news.feeds import NewsAtomFeed
 
-        return NewsAtomFeed(self, self.topic_from_request(request), self.member_from_request(request))(request)
+        return self.feed(request, NewsAtomFeed, "atom")
+
+    def feed(self, request, feed_class, kind):
+        """A feed, built once per publish (or minute: releases may be dated ahead)."""
+        topic, member = self.topic_from_request(request), self.member_from_request(request)
+        key = f"news-{kind}:{self.pk}:{topic.pk if topic else ''}:{member.pk if member else ''}"
+        return cached_document(request, key, lambda: feed_class(self, topic, member)(request))
 
 
 class NewsPage(LeadImageMixin, BasePage):

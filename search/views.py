@@ -1,5 +1,6 @@
 """The site search page (/de/suche/, /en/search/) and its OpenSearch description."""
 
+import hashlib
 import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.contrib.search_promotions.models import Query
 
+from core.cache import TIME_BOUND, frame_cached
 from core.localization import active_locale_id
 from core.models import SiteSettings
 from core.utils import query_param
@@ -55,18 +57,27 @@ def search(request):
     counts, promoted, found = {}, [], []
     if terms and locale_id is not None:
         text = " ".join(terms)  # words only: no query syntax reaches the database
-        everything = search_results.search_pages(text, request, language, locale_id)
-        counts = search_results.counts_by_type(everything)
-        results = (
-            everything
-            if result_type is None
-            else search_results.search_pages(text, request, language, locale_id, result_type)
-        )
-        paginator = Paginator(results, PAGE_SIZE)
-        paginator.count = counts[type_key] if type_key else sum(counts.values())  # known from the facet
+        # Results change only when something is published: a search repeated
+        # within a frame generation (at most a minute) is answered from the
+        # cache, whoever asks (it holds only live, public pages).
+        digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+        def find_counts():
+            return search_results.counts_by_type(search_results.search_pages(text, request, language, locale_id))
+
+        counts = frame_cached(request, f"search:{locale_id}:{digest}:counts", find_counts, TIME_BOUND)
+        paginator = Paginator(range(counts[type_key] if type_key else sum(counts.values())), PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-        found = [search_results.page_result(page, request) for page in page_obj.object_list]
+
+        def find_page():
+            results = search_results.search_pages(text, request, language, locale_id, result_type)
+            start = (page_obj.number - 1) * PAGE_SIZE
+            return [search_results.page_result(page, request) for page in results[start : start + PAGE_SIZE]]
+
+        found = frame_cached(
+            request, f"search:{locale_id}:{digest}:{type_key}:{page_obj.number}", find_page, TIME_BOUND
+        )
         if page_obj.number == 1 and not type_key:
             promoted = search_results.promoted_results(query, request, locale_id)
         # Count what visitors look for (Reports → Search terms): typed searches,

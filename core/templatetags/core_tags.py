@@ -1,5 +1,6 @@
 """Template tags for the site-wide layout: navigation, languages, footer."""
 
+import hashlib
 import json
 
 from django import template
@@ -61,6 +62,17 @@ def stream_field(context, page, field="body"):
     if request is None:
         return render()
     return frame_cached(request, f"stream:{page.pk}:{page.live_revision_id}:{field}:{get_language()}", render)
+
+
+@register.filter
+def pk_list(items):
+    """A short fingerprint of which items a list shows, in order: the key of
+    a cached list fragment, so that it changes with the list."""
+    pks = getattr(items, "pks", None)
+    if pks is None:
+        pks = [getattr(item, "pk", item) for item in items]
+    ids = ",".join(str(pk) for pk in pks)
+    return hashlib.md5(ids.encode(), usedforsecurity=False).hexdigest()
 
 
 @register.simple_tag
