@@ -5,13 +5,11 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_views as core_admin_views
 from core import routing as core_routing
 from core import views as core_views
-from core.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -24,7 +22,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", core_views.sitemap_xml, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # For load balancers; plain HTTP allowed (SECURE_REDIRECT_EXEMPT).
     path("healthz", core_views.healthz, name="healthz"),

@@ -76,3 +76,22 @@ def server_error(request):
         logger.exception("Rendering 500.html failed")
         body = "<!doctype html><title>500</title><h1>Server error / Serverfehler</h1>"
     return HttpResponse(body, status=500)
+
+
+def sitemap_xml(request):
+    """The sitemap, built once per frame generation: listing every page of a
+    large site takes seconds, and crawlers fetch it often. Kept per scheme,
+    host (its URLs are absolute) and page of the sitemap."""
+    from wagtail.contrib.sitemaps.views import sitemap
+
+    from core.cache import cached_document
+    from core.sitemaps import MultilingualSitemap
+
+    def build():
+        response = sitemap(request, sitemaps={"pages": MultilingualSitemap})
+        return response.render() if hasattr(response, "render") else response
+
+    number = request.GET.get("p", "1")
+    if not number.isdigit() or len(number) > 4:
+        return build()
+    return cached_document(request, f"sitemap:{request.scheme}:{request.get_host()}:{int(number)}", build, timeout=3600)
