@@ -455,7 +455,9 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     def ics_view(self, request):
         from events.calendar import calendar_response
 
-        return calendar_response(request, self, [self], filename=self.slug)
+        return cached_document(
+            request, f"event-ics:{self.pk}", lambda: calendar_response(request, self, [self], filename=self.slug)
+        )
 
 
 class EventPagePartner(TranslatableMixin, Orderable):

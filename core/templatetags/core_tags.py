@@ -19,8 +19,8 @@ register = template.Library()
 
 
 class FrameFragmentNode(template.Node):
-    def __init__(self, name, vary_on, nodelist):
-        self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
+    def __init__(self, name, vary_on, nodelist, timeout=3600):
+        self.name, self.vary_on, self.nodelist, self.timeout = name, vary_on, nodelist, timeout
 
     def render(self, context):
         request = context.get("request")
@@ -28,7 +28,11 @@ class FrameFragmentNode(template.Node):
             return self.nodelist.render(context)
         vary = ":".join(str(variable.resolve(context)) for variable in self.vary_on)
         key = f"html:{self.name}:{get_language()}:{vary}"
-        return frame_cached(request, key, lambda: mark_safe(self.nodelist.render(context)))  # noqa: S308 - rendered template
+
+        def render():
+            return mark_safe(self.nodelist.render(context))  # noqa: S308 - our autoescaped template
+
+        return frame_cached(request, key, render, self.timeout)
 
 
 @register.tag
@@ -37,13 +41,18 @@ def frame_fragment(parser, token):
     frame (header, menu, footer) rendered once per frame generation, language
     and the values given, and kept as HTML in the shared frame cache. Any
     publish, move, delete or settings change starts a new generation;
-    previews always render afresh."""
+    previews always render afresh. A fragment that shows the time (an event
+    that has ended, a registration deadline) ends with `timeout=60`."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("frame_fragment needs a name")
+    timeout = 3600
+    if bits[-1].startswith("timeout="):
+        timeout = int(bits.pop()[len("timeout=") :])
     nodelist = parser.parse(("endframe_fragment",))
     parser.delete_first_token()
-    return FrameFragmentNode(bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    return FrameFragmentNode(bits[1].strip("\"'"), vary_on, nodelist, timeout)
 
 
 @register.simple_tag(takes_context=True)
