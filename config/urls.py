@@ -22,7 +22,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", core_views.sitemap_xml, name="sitemap"),
+    path("sitemap.xml", core_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", core_views.sitemap_section, name="sitemap-section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # For load balancers; plain HTTP allowed (SECURE_REDIRECT_EXEMPT).
     path("healthz", core_views.healthz, name="healthz"),

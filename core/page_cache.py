@@ -26,7 +26,7 @@ from django.utils.http import http_date, parse_etags, quote_etag
 
 from core.cache import shared_cache
 
-CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml")
+CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml", "/sitemap-")
 SKIPPED_PREFIXES = ("/de/_util/", "/en/_util/")
 ALL_KEY = "pagecache:all"
 KEPT_HEADERS = (

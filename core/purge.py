@@ -101,10 +101,19 @@ def affects_every_page(page):
 def urls_for(page):
     """(purge everything?, the URLs to purge) for an edit of this page."""
     urls = page_urls(related_pages(page))
+    sitemaps = sitemap_paths()
     for url in list(urls):
         parts = urlsplit(url)
-        urls.add(f"{parts.scheme}://{parts.netloc}/sitemap.xml")
+        urls.update(f"{parts.scheme}://{parts.netloc}{path}" for path in sitemaps)
     return affects_every_page(page), urls
+
+
+def sitemap_paths():
+    """The sitemap index and every file of the sitemap (core/sitemaps.py)."""
+    from core.sitemaps import MultilingualSitemap
+
+    files = Page.objects.live().count() // MultilingualSitemap.limit + 1
+    return ["/sitemap.xml", "/sitemap-pages.xml"] + [f"/sitemap-pages.xml?p={number}" for number in range(2, files + 1)]
 
 
 def purge(everything, urls):

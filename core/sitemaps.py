@@ -1,8 +1,14 @@
-"""The sitemap: every live page of every language, with hreflang alternates."""
+"""The sitemap: every live page of every language, with hreflang alternates.
+
+/sitemap.xml is a sitemap index; the pages are listed in /sitemap-pages.xml,
+5,000 to a file (?p=2, …): a site that publishes for years stays within the
+protocol's 50,000 URLs and 50 MB per file, and each file is quick to build.
+"""
 
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Max
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -13,8 +19,10 @@ from core.localization import language_of, page_url, real_pages
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap covers only the site's root tree (German); this one
     lists every language tree and groups translations by translation_key so
-    each <url> carries its xhtml:link alternates (in two queries, however
-    large the site)."""
+    each <url> carries its xhtml:link alternates (in three queries per file,
+    however large the site)."""
+
+    limit = 5000
 
     def items(self):
         site = self.get_wagtail_site()
@@ -22,14 +30,23 @@ class MultilingualSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages = pages | root.get_descendants(inclusive=True)
-        return real_pages(pages).select_related("locale").order_by("path")
+        # Translations next to each other, so that most fall in the same file.
+        return real_pages(pages).select_related("locale").order_by("translation_key", "locale_id", "pk")
+
+    def get_latest_lastmod(self):
+        # Django would call lastmod() on every page of the site for the index.
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
         locations = {item.pk: page_url(item, self.request) for item in items}
+        # Every language version of the pages in this file, also those that
+        # fell into the next file.
+        versions = self.items().filter(translation_key__in={item.translation_key for item in items})
         groups = defaultdict(dict)
-        for item in items:
-            groups[item.translation_key][language_of(item)] = locations[item.pk]
+        for version in versions:
+            location = locations.get(version.pk) or page_url(version, self.request)
+            groups[version.translation_key][language_of(version)] = location
         order = [code for code, _name in settings.LANGUAGES]
         urls = []
         for item in items:

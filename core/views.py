@@ -78,20 +78,38 @@ def server_error(request):
     return HttpResponse(body, status=500)
 
 
-def sitemap_xml(request):
-    """The sitemap, built once per frame generation: listing every page of a
-    large site takes seconds, and crawlers fetch it often. Kept per scheme,
-    host (its URLs are absolute) and page of the sitemap."""
+def _sitemaps():
+    from core.sitemaps import MultilingualSitemap
+
+    return {"pages": MultilingualSitemap}
+
+
+def sitemap_index(request):
+    """/sitemap.xml: the index of the sitemap files, built once per frame generation."""
+    from wagtail.contrib.sitemaps.views import index
+
+    from core.cache import cached_document
+
+    def build():
+        return index(request, sitemaps=_sitemaps(), sitemap_url_name="sitemap-section").render()
+
+    return cached_document(request, f"sitemap:{request.scheme}:{request.get_host()}", build, timeout=3600)
+
+
+def sitemap_section(request, section):
+    """/sitemap-pages.xml?p=N: one file of the sitemap, built once per frame
+    generation (crawlers fetch them often; listing thousands of pages takes
+    a while). Kept per scheme and host (its URLs are absolute) and file."""
     from wagtail.contrib.sitemaps.views import sitemap
 
     from core.cache import cached_document
-    from core.sitemaps import MultilingualSitemap
 
     def build():
-        response = sitemap(request, sitemaps={"pages": MultilingualSitemap})
+        response = sitemap(request, sitemaps=_sitemaps(), section=section)
         return response.render() if hasattr(response, "render") else response
 
     number = request.GET.get("p", "1")
     if not number.isdigit() or len(number) > 4:
-        return build()
-    return cached_document(request, f"sitemap:{request.scheme}:{request.get_host()}:{int(number)}", build, timeout=3600)
+        return build()  # Django's view answers 404
+    key = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{int(number)}"
+    return cached_document(request, key, build, timeout=3600)

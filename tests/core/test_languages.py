@@ -75,7 +75,7 @@ def test_draft_translation_is_never_linked(client, english):
     assert set(alternates(page_soup)) == {"de", "x-default"}
     # The switcher falls back to the nearest translated ancestor: the English home.
     assert switcher(page_soup)["en"]["href"].endswith("/en/")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
     assert "about-the-network" not in sitemap
 
 
@@ -91,7 +91,7 @@ def test_alias_is_never_linked_and_points_canonical_at_its_original(client, home
     assert page_soup.find("link", rel="canonical")["href"] == "http://testserver/de/kontakt/"
     assert set(alternates(soup(client.get("/de/kontakt/")))) == {"de", "x-default"}
     assert switcher(soup(client.get("/de/kontakt/")))["en"]["href"].endswith("/en/")
-    assert alias_url not in client.get("/sitemap.xml").content.decode()
+    assert alias_url not in client.get("/sitemap-pages.xml").content.decode()
     menu = soup(client.get("/en/")).find("nav", class_="main-nav").get_text()
     assert "Kontakt" not in menu
 

@@ -78,14 +78,14 @@ def test_responses_that_set_cookies_or_are_private_are_not_cached(client):
 
 
 def test_publishing_a_release_shows_it_at_once_on_home_listing_and_feed(client, german, publish):
-    paths = ["/de/", "/de/aktuelles/", "/de/aktuelles/?page=2", "/de/aktuelles/feed/rss/", "/sitemap.xml"]
+    paths = ["/de/", "/de/aktuelles/", "/de/aktuelles/?page=2", "/de/aktuelles/feed/rss/", "/sitemap-pages.xml"]
     for path in paths:
         client.get(path)
         assert client.get(path)["X-Cache"] == "HIT", path
     index = NewsIndexPage.objects.get(locale=german)
     release = NewsPageFactory(parent=index, title="Frisch veröffentlicht", live=False)
     publish(release)
-    for path in ["/de/", "/de/aktuelles/", "/de/aktuelles/feed/rss/", "/sitemap.xml"]:
+    for path in ["/de/", "/de/aktuelles/", "/de/aktuelles/feed/rss/", "/sitemap-pages.xml"]:
         response = client.get(path)
         assert response["X-Cache"] == "MISS", path
         assert (
@@ -120,7 +120,7 @@ def test_a_release_naming_a_city_purges_the_member_page_in_both_languages(german
     paths = {url.split("localhost", 1)[-1] for url in urls}
     assert {"/de/", "/en/", "/de/aktuelles/", "/en/news/", "/de/aktuelles/feed/rss/", "/en/news/feed/atom/"} <= paths
     assert "/de/mitglieder/wuppertal/" in paths and "/en/members/wuppertal/" in paths
-    assert "/sitemap.xml" in paths
+    assert "/sitemap.xml" in paths and "/sitemap-pages.xml" in paths
     assert release.url in paths
     english = NewsPage.objects.get(translation_key=release.translation_key, locale__language_code="en")
     assert english.url in paths

@@ -21,7 +21,7 @@ LIMIT = 15
 
 def urls():
     """One URL of every public page type and route, in both languages."""
-    found = ["/sitemap.xml", "/robots.txt"]
+    found = ["/sitemap.xml", "/sitemap-pages.xml", "/robots.txt"]
     for language in ("de", "en"):
         news = NewsPage.objects.filter(locale__language_code=language).live().order_by("path").first()
         event = EventPage.objects.filter(locale__language_code=language).live().order_by("path").first()

@@ -1,4 +1,4 @@
-"""Machines: sitemap.xml with hreflang alternates, robots.txt, absolute URLs."""
+"""Machines: a sitemap index, its files with hreflang alternates, robots.txt, absolute URLs."""
 
 import xml.etree.ElementTree as ET
 
@@ -11,15 +11,22 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap_entries(client, **extra):
-    response = client.get("/sitemap.xml", **extra)
+def xml(client, url, **extra):
+    response = client.get(url, **extra)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    return ET.fromstring(response.content)  # noqa: S314 - our own response
+
+
+def sitemap_entries(client, **extra):
+    """Every <url> of every file the index at /sitemap.xml names."""
     entries = {}
-    for url in root.findall("s:url", NS):
-        loc = url.find("s:loc", NS).text
-        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+    for sitemap in xml(client, "/sitemap.xml", **extra).findall("s:sitemap", NS):
+        location = sitemap.find("s:loc", NS).text
+        path = location.split("://", 1)[1].split("/", 1)[1]
+        for url in xml(client, f"/{path}", **extra).findall("s:url", NS):
+            loc = url.find("s:loc", NS).text
+            entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
     return entries
 
 
@@ -58,9 +65,29 @@ def test_robots_txt_names_the_sitemap(client):
 
 def test_sitemap_query_count_does_not_grow_with_pages(client, home_de, django_assert_max_num_queries):
     with django_assert_max_num_queries(12) as few:
-        client.get("/sitemap.xml")
+        client.get("/sitemap-pages.xml")
     baseline = len(few)
     for n in range(30):
         StandardPageFactory(parent=home_de, slug=f"seite-{n}")
     with django_assert_max_num_queries(baseline):
-        client.get("/sitemap.xml")
+        client.get("/sitemap-pages.xml")
+
+
+def test_a_large_site_is_split_into_files_whose_translations_keep_their_alternates(client, demo_pages, monkeypatch):
+    from core.sitemaps import MultilingualSitemap
+
+    monkeypatch.setattr(MultilingualSitemap, "limit", 7)
+    index = xml(client, "/sitemap.xml")
+    files = [sitemap.find("s:loc", NS).text for sitemap in index.findall("s:sitemap", NS)]
+    assert len(files) == -(-len(demo_pages) // 7) > 2
+    assert files[0] == "http://testserver/sitemap-pages.xml" and files[1] == "http://testserver/sitemap-pages.xml?p=2"
+    assert index.find("s:sitemap/s:lastmod", NS) is not None
+    entries = sitemap_entries(client)
+    assert len(entries) == len(demo_pages)
+    about_de, about_en = "http://testserver/de/ueber-das-netzwerk/", "http://testserver/en/about-the-network/"
+    assert entries[about_de] == entries[about_en] == {"de": about_de, "en": about_en, "x-default": about_de}
+    # Every page with a translation names it, wherever the two fell.
+    assert all(set(links) == {"de", "en", "x-default"} for loc, links in entries.items() if links)
+    assert client.get("/sitemap-pages.xml?p=99").status_code == 404
+    assert client.get("/sitemap-pages.xml?p=abc").status_code == 404
+    assert client.get("/sitemap-other.xml").status_code == 404

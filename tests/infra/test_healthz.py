@@ -64,7 +64,7 @@ def test_a_healthy_redis_answers_200(client, redis_settings):
 
 
 def test_healthz_is_in_neither_robots_nor_sitemap(client):
-    for url in ("/robots.txt", "/sitemap.xml"):
+    for url in ("/robots.txt", "/sitemap.xml", "/sitemap-pages.xml"):
         response = client.get(url)
         assert response.status_code == 200
         assert "healthz" not in response.content.decode()

@@ -92,7 +92,7 @@ def test_drafts_and_embargoed_releases_appear_nowhere(client, index_de):
     embargoed.save_revision().publish()  # as the admin's "Schedule to publish" does
     embargoed.refresh_from_db()
     assert not embargoed.live
-    for url in ["/de/aktuelles/", "/de/aktuelles/feed/rss/", "/de/aktuelles/feed/atom/", "/sitemap.xml", "/de/"]:
+    for url in ["/de/aktuelles/", "/de/aktuelles/feed/rss/", "/de/aktuelles/feed/atom/", "/sitemap-pages.xml", "/de/"]:
         body = client.get(url).content.decode()
         assert "Entwurf" not in body and "Sperrfrist" not in body, url
     assert client.get("/de/aktuelles/entwurf/").status_code == 404

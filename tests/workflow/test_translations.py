@@ -103,7 +103,7 @@ def test_a_page_without_english_version_is_listed_and_stays_off_the_english_site
 
     assert "Nur auf Deutsch" not in client.get(english_index.url).content.decode()
     assert "Nur auf Deutsch" not in client.get(f"{english_index.url}feed/rss/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
     entry = next(url for url in sitemap.split("<url>") if f"{release.url}</loc>" in url)
     assert 'hreflang="en"' not in entry
 
