@@ -11,9 +11,16 @@ def query_param(request, name, max_length=100):
     return value.strip()[:max_length]
 
 
+def in_order(links):
+    """Orderable links in the order an editor gave them, and in the order they
+    were added where none was given (links made in code have no sort_order):
+    the same on every database."""
+    return sorted(links, key=lambda link: (link.sort_order is None, link.sort_order or 0, link.pk or 0))
+
+
 def linked_topics(page):
     """The topics a page is filed under, in one query (or none when prefetched)."""
     links = page.topic_links.all()
     if "topic_links" not in getattr(page, "_prefetched_objects_cache", {}):
         links = links.select_related("topic")
-    return [link.topic for link in links]
+    return [link.topic for link in in_order(links)]

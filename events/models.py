@@ -24,7 +24,7 @@ from core.blocks import ArticleStreamBlock
 from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
-from core.utils import linked_topics, query_param
+from core.utils import in_order, linked_topics, query_param
 from events.dates import event_when
 
 PAGE_SIZE = 12
@@ -239,7 +239,7 @@ class EventSeriesPage(LeadImageMixin, BasePage):
         for number, module in enumerate(modules, start=1):
             module.module_number, module.module_count = number, len(modules)
         context["modules"] = modules
-        links = list(self.partner_links.select_related("partner"))
+        links = in_order(self.partner_links.select_related("partner"))
         partners = {
             p.translation_key: p
             for p in real_pages(

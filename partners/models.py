@@ -15,6 +15,7 @@ from core.cache import frame_cached
 from core.images import PARTNER_CARD_SPECS, prefetch_renditions
 from core.localization import real_pages
 from core.models import BasePage, CustomImage
+from core.utils import in_order
 
 
 class PartnerRole(TranslatableMixin, models.Model):
@@ -146,7 +147,7 @@ class PartnerPage(BasePage):
 
     @property
     def roles(self):
-        return [link.role for link in self.role_links.all()]
+        return [link.role for link in in_order(self.role_links.all())]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
