@@ -8,6 +8,7 @@ generation number; any such change starts a new generation, so no worker
 serves an old menu. Without a "pages" alias the default cache is used.
 """
 
+import time
 import uuid
 
 from django.conf import settings
@@ -51,22 +52,73 @@ def frame_cached(request, key, compute, timeout=3600):
     """
     if getattr(request, "is_preview", False):
         return compute()
-    if request is not None:
-        memo = request.__dict__.setdefault("_frame_cache", {})
-        if key in memo:
-            return memo[key]
-        if "_frame_generation" not in request.__dict__:
-            request._frame_generation = generation()
-        full_key = f"frame:{request._frame_generation}:{key}"
-    else:
-        full_key = f"frame:{generation()}:{key}"
-    value = shared_cache.get(full_key)
+    value = frame_get(request, key)
     if value is None:
         value = compute()
-        shared_cache.set(full_key, value, timeout)
-    if request is not None:
+        frame_set(request, key, value, timeout)
+    return value
+
+
+def _full_key(request, key):
+    if request is None:
+        return f"frame:{generation()}:{key}"
+    if "_frame_generation" not in request.__dict__:
+        request._frame_generation = generation()
+    return f"frame:{request._frame_generation}:{key}"
+
+
+def frame_get(request, key):
+    """What frame_cached() keeps under `key` in this generation, or None."""
+    memo = request.__dict__.setdefault("_frame_cache", {}) if request is not None else {}
+    if key in memo:
+        return memo[key]
+    full_key = _full_key(request, key)
+    value = _local_get(full_key)
+    if value is None:
+        value = shared_cache.get(full_key)
+        if value is not None:
+            _local_set(full_key, value)
+    if value is not None:
         memo[key] = value
     return value
+
+
+def frame_set(request, key, value, timeout=3600):
+    full_key = _full_key(request, key)
+    shared_cache.set(full_key, value, timeout)
+    _local_set(full_key, value)
+    if request is not None:
+        request.__dict__.setdefault("_frame_cache", {})[key] = value
+
+
+# Each worker also keeps the immutable pieces (rendered HTML, documents,
+# tuples of plain values) it has read in memory for a few seconds: their keys
+# carry the generation, so a publish makes them unreachable at once, and what
+# is kept for a limited time (TIME_BOUND) outlives it by at most LOCAL_SECONDS.
+_LOCAL = {}
+LOCAL_ENTRIES = 5000
+LOCAL_SECONDS = 10
+
+
+def _immutable(value):
+    if isinstance(value, str | bytes | int | float | bool | type(None)):
+        return True
+    return isinstance(value, tuple) and all(_immutable(item) for item in value)
+
+
+def _local_get(full_key):
+    entry = _LOCAL.get(full_key)
+    if entry is not None and entry[0] > time.monotonic():
+        return entry[1]
+    return None
+
+
+def _local_set(full_key, value):
+    if not _immutable(value):
+        return
+    if len(_LOCAL) >= LOCAL_ENTRIES:
+        _LOCAL.clear()
+    _LOCAL[full_key] = (time.monotonic() + LOCAL_SECONDS, value)
 
 
 def connect_signals():
@@ -187,7 +239,7 @@ def cached_document(request, key, build, timeout=TIME_BOUND):
         response = build()
         if response.status_code != 200 or response.streaming:
             raise _NotCacheable(response)
-        headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+        headers = tuple((name, value) for name, value in response.items() if name.lower() != "content-length")
         return response.content, response.status_code, headers
 
     try:

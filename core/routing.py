@@ -20,7 +20,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from core.cache import shared_cache
+from core.cache import frame_get, frame_set, shared_cache
 from core.localization import restricted_paths
 
 
@@ -60,15 +60,24 @@ def route(request, path):
         return None
     home = localized_home(site, get_language())
     components = [component for component in path.split("/") if component]
-    candidates = [home.url_path + "".join(f"{c}/" for c in components[:depth]) for depth in range(len(components) + 1)]
-    found = (
-        Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
-        .order_by("-depth")
-        .values_list("pk", "content_type_id", "depth")
-        .first()
-    )
-    if found is None:
-        return None
+    # Which page serves a path changes only when something is published,
+    # moved or deleted: remembered per frame generation, for paths that
+    # resolved (so made-up URLs cannot fill the cache).
+    route_key = f"route:{home.pk}:{'/'.join(components)}"
+    found = frame_get(request, route_key)
+    known = found is not None
+    if not known:
+        candidates = [
+            home.url_path + "".join(f"{c}/" for c in components[:depth]) for depth in range(len(components) + 1)
+        ]
+        found = (
+            Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
+            .order_by("-depth")
+            .values_list("pk", "content_type_id", "depth")
+            .first()
+        )
+        if found is None:
+            return None
     pk, content_type_id, depth = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
@@ -76,9 +85,12 @@ def route(request, path):
     page = model.objects.get(pk=pk)
     remaining = components[depth - home.depth :]
     try:
-        return page.route(request, remaining)
+        resolved = page.route(request, remaining)
     except Http404:
         return None
+    if not known:
+        frame_set(request, route_key, tuple(found))
+    return resolved
 
 
 def may_be_restricted(page, request):

@@ -1,6 +1,7 @@
 """The member directory: every municipal anti-discrimination office of the network."""
 
 from collections import Counter
+from functools import partial
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -212,9 +213,16 @@ class MemberPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+
         # What names this city changes only when something is published: kept
         # in the frame cache until then (never in previews).
-        context.update(frame_cached(request, f"member-page:{self.pk}", lambda: self.linked_content(request)))
+        # Looked up only if the template needs them: the page's rendered HTML
+        # usually comes from the frame cache as well.
+        def linked(name):
+            return frame_cached(request, f"member-page:{self.pk}", lambda: self.linked_content(request))[name]
+
+        for name in ("related_news", "related_events", "structured_data"):
+            context[name] = partial(linked, name)
         return context
 
     def linked_content(self, request):

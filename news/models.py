@@ -1,6 +1,7 @@
 """The newsroom: press releases, their index with archive and feeds, topics and press contacts."""
 
 import uuid
+from functools import partial
 from urllib.parse import urlencode
 
 from django.db import models
@@ -320,12 +321,21 @@ class NewsPage(LeadImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+
         # Page links stay pointed at the page an editor chose (often the German
         # one); show each release's version in this page's language.
         # What the release links to changes only when something is published:
         # kept in the frame cache until then (never in previews).
-        context.update(frame_cached(request, f"news-page:{self.pk}", lambda: self.linked_content(request)))
-        context["structured_data"] = frame_cached(request, f"news-ld:{self.pk}", lambda: self.structured_data(request))
+        # Looked up only if the template needs them: the article's rendered
+        # HTML usually comes from the frame cache as well.
+        def linked(name):
+            return frame_cached(request, f"news-page:{self.pk}", lambda: self.linked_content(request))[name]
+
+        for name in ("related_news", "member_cities", "partners", "press_photos", "corrections"):
+            context[name] = partial(linked, name)
+        context["structured_data"] = partial(
+            frame_cached, request, f"news-ld:{self.pk}", lambda: self.structured_data(request)
+        )
         return context
 
     def linked_content(self, request):

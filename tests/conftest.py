@@ -28,8 +28,11 @@ def fresh_caches():
     from django.conf import settings
     from django.core.cache import caches
 
+    from core import cache
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    cache._LOCAL.clear()
 
 
 @pytest.fixture

@@ -84,3 +84,23 @@ def test_a_feed_is_built_once_whatever_else_the_request_carries(client, demo_pag
     assert first.content == again.content
     # The feed names its own address without the stray parameters.
     assert b"utm_source" not in first.content
+
+
+def test_a_renamed_page_is_served_at_its_new_address_at_once(client, demo_pages, german):
+    about = StandardPage.objects.filter(locale=german).first()
+    old_url = about.url
+    assert client.get(old_url).status_code == 200  # its route is remembered now
+    about.slug = "das-netzwerk-neu"
+    publish(about)
+    assert client.get("/de/das-netzwerk-neu/").status_code == 200
+    assert client.get(old_url).status_code in (301, 302, 404)  # Wagtail's redirect, or gone
+
+
+def test_made_up_addresses_are_not_remembered(client, demo_pages):
+    from core import cache
+
+    assert client.get("/de/aktuelles/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/aktuelles/feed/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/aktuelles/").status_code == 200
+    remembered = [key for key in cache._LOCAL if ":route:" in key]
+    assert remembered and not any("gibt-es-nicht" in key for key in remembered)
