@@ -73,7 +73,7 @@ def frame_get(request, key):
     if key in memo:
         return memo[key]
     full_key = _full_key(request, key)
-    value = _local_get(full_key)
+    value = local_get(full_key)
     if value is None:
         value = shared_cache.get(full_key)
         if value is not None:
@@ -106,7 +106,7 @@ def _immutable(value):
     return isinstance(value, tuple) and all(_immutable(item) for item in value)
 
 
-def _local_get(full_key):
+def local_get(full_key):
     entry = _LOCAL.get(full_key)
     if entry is not None and entry[0] > time.monotonic():
         return entry[1]
@@ -114,8 +114,14 @@ def _local_get(full_key):
 
 
 def _local_set(full_key, value):
-    if not _immutable(value):
-        return
+    if _immutable(value):
+        local_remember(full_key, value)
+
+
+def local_remember(full_key, value):
+    """Keep a value read from the shared cache in this worker's memory for
+    LOCAL_SECONDS; only for values nobody changes and keys that change with
+    their content."""
     if len(_LOCAL) >= LOCAL_ENTRIES:
         _LOCAL.clear()
     _LOCAL[full_key] = (time.monotonic() + LOCAL_SECONDS, value)

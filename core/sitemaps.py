@@ -1,7 +1,7 @@
 """The sitemap: every live page of every language, with hreflang alternates.
 
 /sitemap.xml is a sitemap index; the pages are listed in /sitemap-pages.xml,
-5,000 to a file (?p=2, …): a site that publishes for years stays within the
+1,000 to a file (?p=2, …): a site that publishes for years stays within the
 protocol's 50,000 URLs and 50 MB per file, and each file is quick to build.
 """
 
@@ -22,7 +22,7 @@ class MultilingualSitemap(Sitemap):
     each <url> carries its xhtml:link alternates (in three queries per file,
     however large the site)."""
 
-    limit = 5000
+    limit = 1000
 
     def items(self):
         site = self.get_wagtail_site()

@@ -52,7 +52,7 @@ PAGES = [
     ("English press release", "detail", "release_en"),
     ("Search", "search", "/de/suche/?q=Diskriminierung"),
     ("Sitemap index", "listing", "/sitemap.xml"),
-    ("Sitemap file (5,000 URLs)", "listing", "/sitemap-pages.xml"),
+    ("Sitemap file (1,000 URLs)", "listing", "/sitemap-pages.xml"),
 ]
 TARGETS = {"listing": 3.3, "detail": 6.5, "search": 2.8}
 CACHED_TARGET = 50.0
