@@ -72,14 +72,22 @@ def frame_get(request, key):
     memo = request.__dict__.setdefault("_frame_cache", {}) if request is not None else {}
     if key in memo:
         return memo[key]
-    full_key = _full_key(request, key)
+    value = read_through(_full_key(request, key))
+    if value is not None:
+        memo[key] = value
+    return value
+
+
+def read_through(full_key, any_value=False):
+    """A shared-cache entry, from this worker's memory if it read it in the
+    last LOCAL_SECONDS. Kept there are immutable values, or any value with
+    `any_value` (for entries nobody changes whose keys change with their
+    content, like the page cache's)."""
     value = local_get(full_key)
     if value is None:
         value = shared_cache.get(full_key)
-        if value is not None:
-            _local_set(full_key, value)
-    if value is not None:
-        memo[key] = value
+        if value is not None and (any_value or _immutable(value)):
+            local_remember(full_key, value)
     return value
 
 

@@ -24,7 +24,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, quote_etag
 
-from core.cache import local_get, local_remember, shared_cache
+from core.cache import read_through, shared_cache
 
 CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml", "/sitemap-")
 SKIPPED_PREFIXES = ("/de/_util/", "/en/_util/")
@@ -128,11 +128,7 @@ class PageCacheMiddleware:
         key = entry_key(request)
         # The key changes with every purge of the path: an entry this worker
         # read a moment ago is still the one to serve.
-        entry = local_get(key)
-        if entry is None:
-            entry = shared_cache.get(key)
-            if entry is not None:
-                local_remember(key, entry)
+        entry = read_through(key, any_value=True)
         if entry is not None:
             return self.from_entry(request, entry)
         response = self.get_response(request)

@@ -41,7 +41,10 @@ def frame_fragment(parser, token):
     frame (header, menu, footer) rendered once per frame generation, language
     and the values given, and kept as HTML in the shared frame cache. Any
     publish, move, delete or settings change starts a new generation;
-    previews always render afresh. A fragment that shows the time (an event
+    previews always render afresh. Wagtail's {% wagtailcache %} would need
+    the generation passed in by hand at every use and would read the
+    shared cache each time; this shares frame_cached()'s keys, per-request
+    memo and in-worker copy. A fragment that shows the time (an event
     that has ended, a registration deadline) ends with `timeout=60`."""
     bits = token.split_contents()
     if len(bits) < 2:
