@@ -10,10 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from core import cache, images, purge
+        from core import images, purge
         from core.db import analyze_after_migrate
 
-        cache.connect_signals()
         purge.connect_signals()
         images.connect_signals()
         post_migrate.connect(analyze_after_migrate, sender=self, dispatch_uid="core.analyze")

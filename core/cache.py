@@ -1,23 +1,37 @@
-"""The shared cache of the site's frame: sites, home pages, menus, footer, settings.
+"""Keys, the generation and the fragment cache (docs/developers/caching.md).
 
-Every page shows the same frame (header, menu, footer, funding notice); it
-changes only when an editor publishes, moves or deletes a page, or saves the
-settings or a snippet. The frame is kept in the cache alias "pages" (shared
-by all worker processes: files by default, Redis with REDIS_URL) under a
-generation number; any such change starts a new generation, so no worker
-serves an old menu. Without a "pages" alias the default cache is used.
+Everything the site caches lives in the "pages" cache alias (files shared by
+the worker processes, or Redis with REDIS_URL) under a key made by
+`cache_key()`: kind, Wagtail Site, language, version, arguments. Nothing in
+a key or a cached value comes from the request's Host header: sites are
+matched like Wagtail's Site.find_for_request, and absolute URLs come from the
+Site's root URL (core.localization.absolute_url).
+
+Fragments (menus, footer, rendered articles, listings' items, feeds, routes)
+are kept per *generation*: any change an anonymous visitor could see
+(core.purge) starts a new one, so no fragment outlives what it shows. A
+fragment that shows the time (an event that has ended, a release dated
+ahead) is kept at most TIME_BOUND seconds, and so is the page built from it
+(core.page_cache).
 """
 
+import hashlib
 import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
-
-GENERATION_KEY = "frame:generation"
+# Content that also changes with time (upcoming events, releases dated in
+# the future) is kept at most this many seconds, fragments and pages alike.
+TIME_BOUND = 60
+# Fragments are renewed by the generation; this only bounds their life.
+FRAGMENT_SECONDS = 3600
+# The generation key outlives every fragment; if it is ever lost, a new
+# generation simply starts.
+GENERATION_SECONDS = 24 * 3600
 
 
 class SharedCache:
@@ -31,51 +45,191 @@ class SharedCache:
 shared_cache = SharedCache()
 
 
+def _digest(text):
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def cache_key(kind, *args, site=None, language=None, version=None):
+    """The one place a cache key is made.
+
+    `kind` names what is kept ("fragment", "page", "path-version", …);
+    `site` is a Wagtail Site (or its pk), never a host name; `language` the
+    language code where the content depends on it; `version` the generation
+    or path version that a purge renews; `args` the rest (hashed when long).
+    """
+    site_id = getattr(site, "pk", site)
+    rest = ":".join(str(arg) for arg in args)
+    if len(rest) > 80:
+        rest = _digest(rest)
+    return f"{kind}:{site_id or '-'}:{language or '-'}:{version or '-'}:{rest}"
+
+
+# The generation ------------------------------------------------------------
+
+GENERATION_KEY = cache_key("generation")
+
+
 def generation():
     value = shared_cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex[:12]
-        shared_cache.add(GENERATION_KEY, value, None)
+        shared_cache.add(GENERATION_KEY, value, GENERATION_SECONDS)
         value = shared_cache.get(GENERATION_KEY) or value
     return value
 
 
 def new_generation(**kwargs):
-    shared_cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], None)
+    """Start a new generation: every fragment is rebuilt at its next use."""
+    shared_cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], GENERATION_SECONDS)
+    _LOCAL.clear()
 
 
-def frame_cached(request, key, compute, timeout=3600):
-    """A piece of the frame, per generation; computed at most once per request.
+def request_generation(request):
+    """The generation a request works in, read once at its start: a purge
+    during the request makes what it stores unreachable, never stale."""
+    if request is None:
+        return generation()
+    if "_generation" not in request.__dict__:
+        request._generation = generation()
+    return request._generation
+
+
+# Sites: matched like Wagtail, from a per-generation list ---------------------
+
+
+def _sites(request):
+    """(pk, hostname, port, is_default_site, root_page_id) of every Site."""
+    from wagtail.models import Site
+
+    def load():
+        return tuple(Site.objects.order_by("pk").values_list("pk", "hostname", "port", "is_default_site", "root_page_id"))
+
+    return frame_cached(request, "sites", load, per_site=False)
+
+
+def _match_site(sites, hostname, port):
+    """Wagtail's Site.find_for_request rules (wagtail.models.sites), in memory."""
+    ranked = []
+    for site in sites:
+        _pk, site_hostname, site_port, is_default, _root = site
+        if site_hostname == hostname and site_port == port:
+            rank = 0
+        elif site_hostname == hostname and is_default:
+            rank = 1
+        elif is_default:
+            rank = 2
+        elif site_hostname == hostname:
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, site))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: item[0])
+    if len(ranked) == 1 or ranked[0][0] in (0, 1):
+        return ranked[0][1]
+    if ranked[0][0] == 2:
+        return ranked[1][1] if len(ranked) == 2 else ranked[0][1]
+    return ranked[0][1]
+
+
+def cached_site(request):
+    """The Wagtail Site serving a request, without a query. The request's Host
+    only chooses among the configured sites; it never becomes part of a key."""
+    from wagtail.models import Site
+
+    if request is None:
+        return None
+    if "_wagtail_site" in request.__dict__:
+        return request._wagtail_site
+    # get_host() raises DisallowedHost for hosts not allowed: answered 400.
+    hostname = split_domain_port(request.get_host())[0]
+    port = int(request.get_port()) if str(request.get_port()).isdigit() else 80
+    found = _match_site(_sites(request), hostname, port)
+    site = None
+    if found is not None:
+        pk, hostname, port, is_default, root_page_id = found
+        site = Site(pk=pk, hostname=hostname, port=port, is_default_site=is_default, root_page_id=root_page_id)
+    request._wagtail_site = site
+    return site
+
+
+def default_site():
+    from wagtail.models import Site
+
+    return Site.objects.filter(is_default_site=True).first()
+
+
+# Fragments -------------------------------------------------------------------
+
+
+def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True):
+    """A fragment, per generation, site and language; computed at most once
+    per request. A timeout of TIME_BOUND or less marks content that changes
+    with time: the page that shows it is cached no longer than it.
 
     Previews are never served from (or written to) the cache: they show
     unsaved content.
     """
     if getattr(request, "is_preview", False):
         return compute()
-    value = frame_get(request, key)
+    value = frame_get(request, key, per_site)
     if value is None:
         value = compute()
-        frame_set(request, key, value, timeout)
+        frame_set(request, key, value, timeout, per_site)
     return value
 
 
-def _full_key(request, key):
-    if request is None:
-        return f"frame:{generation()}:{key}"
-    if "_frame_generation" not in request.__dict__:
-        request._frame_generation = generation()
-    return f"frame:{request._frame_generation}:{key}"
+class Expiring(tuple):
+    """A fragment that must not outlive `expires` (a time.time() value)."""
+
+    __slots__ = ()
+
+    def __new__(cls, expires, value):
+        return super().__new__(cls, (expires, value))
+
+    def __getnewargs__(self):
+        return tuple(self)
 
 
-def frame_get(request, key):
+def _full_key(request, key, per_site=True):
+    site = cached_site(request) if per_site and request is not None else None
+    return cache_key("fragment", key, site=site, language=get_language(), version=request_generation(request))
+
+
+def frame_get(request, key, per_site=True):
     """What frame_cached() keeps under `key` in this generation, or None."""
     memo = request.__dict__.setdefault("_frame_cache", {}) if request is not None else {}
     if key in memo:
         return memo[key]
-    value = read_through(_full_key(request, key))
+    value = read_through(_full_key(request, key, per_site))
+    if isinstance(value, Expiring):
+        expires, value = value
+        if expires <= time.time():
+            return None
+        limit_page_life(request, expires)
     if value is not None:
         memo[key] = value
     return value
+
+
+def frame_set(request, key, value, timeout=FRAGMENT_SECONDS, per_site=True):
+    stored = value
+    if timeout <= TIME_BOUND:
+        expires = time.time() + timeout
+        stored = Expiring(expires, value)
+        limit_page_life(request, expires)
+    full_key = _full_key(request, key, per_site)
+    shared_cache.set(full_key, stored, timeout)
+    _local_set(full_key, stored)
+    if request is not None:
+        request.__dict__.setdefault("_frame_cache", {})[key] = value
+
+
+def limit_page_life(request, expires):
+    """The page being built shows something that changes at `expires`."""
+    if request is not None:
+        request._expires = min(getattr(request, "_expires", expires), expires)
 
 
 def read_through(full_key, any_value=False):
@@ -91,18 +245,10 @@ def read_through(full_key, any_value=False):
     return value
 
 
-def frame_set(request, key, value, timeout=3600):
-    full_key = _full_key(request, key)
-    shared_cache.set(full_key, value, timeout)
-    _local_set(full_key, value)
-    if request is not None:
-        request.__dict__.setdefault("_frame_cache", {})[key] = value
-
-
 # Each worker also keeps the immutable pieces (rendered HTML, documents,
 # tuples of plain values) it has read in memory for a few seconds: their keys
-# carry the generation, so a publish makes them unreachable at once, and what
-# is kept for a limited time (TIME_BOUND) outlives it by at most LOCAL_SECONDS.
+# carry the generation or path version, so a purge makes them unreachable at
+# once; what is time-bound carries its expiry time and is checked on read.
 _LOCAL = {}
 LOCAL_ENTRIES = 5000
 LOCAL_SECONDS = 10
@@ -135,20 +281,6 @@ def local_remember(full_key, value):
     _LOCAL[full_key] = (time.monotonic() + LOCAL_SECONDS, value)
 
 
-def connect_signals():
-    from wagtail.models import Page, PageViewRestriction, Site
-
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(new_generation, dispatch_uid=f"frame.{id(signal)}")
-
-    def model_changed(sender, instance=None, **kwargs):
-        if isinstance(instance, Page | Site | PageViewRestriction) or getattr(sender, "_frame_relevant", False):
-            new_generation()
-
-    post_save.connect(model_changed, dispatch_uid="frame.post_save", weak=False)
-    post_delete.connect(model_changed, dispatch_uid="frame.post_delete", weak=False)
-
-
 def site_settings(request):
     """The site settings (header, footer, feeds, structured data) from the frame cache."""
     from core.models import SiteSettings
@@ -156,11 +288,6 @@ def site_settings(request):
     if request is None:
         return SiteSettings.load()
     return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))
-
-
-# Content that also changes with time (upcoming events, releases dated in
-# the future) is kept at most this many seconds, besides the generation.
-TIME_BOUND = 60
 
 
 class LazyItems:
@@ -214,8 +341,11 @@ def cached_paginator(request, key, queryset, per_page, number):
     The first request for a page of a listing runs its two queries; the
     next ones until any publish (or the next minute) run none, and load the
     items themselves only if their rendered cards are not cached either.
+    The page number it resolved is what the page cache may vary on.
     """
     from django.core.paginator import Paginator
+
+    from core.page_cache import vary_on
 
     computed = {}
 
@@ -227,6 +357,7 @@ def cached_paginator(request, key, queryset, per_page, number):
         return (paginator.count, start, [item.pk for item in computed["items"]], page.number)
 
     count, start, pks, resolved = frame_cached(request, f"{key}:{number}", compute, timeout=TIME_BOUND)
+    vary_on(request, page=str(resolved) if number else None)
 
     def load_items():
         if "items" not in computed:
@@ -242,9 +373,9 @@ def cached_paginator(request, key, queryset, per_page, number):
 
 
 def cached_document(request, key, build, timeout=TIME_BOUND):
-    """A generated document (feed, calendar) built once per frame generation
-    and at most `timeout` seconds old, whatever the number of readers polling
-    it. `key` must name everything the document depends on (validated filter
+    """A generated document (feed, calendar) built once per generation and at
+    most `timeout` seconds old, whatever the number of readers polling it.
+    `key` must name everything the document depends on (validated filter
     values, never the raw query string); `build` returns the response.
     Only complete 200 responses are kept."""
     from django.http import HttpResponse

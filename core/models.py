@@ -167,12 +167,25 @@ class BasePage(ListingMixin, Page):
     def meta_description(self):
         return self.search_description or self.listing_summary
 
+    def get_cached_paths(self):
+        """The paths below the page's URL that caches keep (Wagtail's hook for
+        purging): the page itself and its sub-routes that take no arguments
+        (feeds, calendars, iCal, vCard)."""
+        paths = ["/"]
+        for route in getattr(self, "get_subpage_urls", list)():
+            if not route.name or "<" in str(route.pattern) or "(" in str(route.pattern):
+                continue
+            try:
+                paths.append(self.reverse_subpage(route.name))
+            except Exception:  # noqa: S112 - a route that cannot be reversed has no fixed URL
+                continue
+        return list(dict.fromkeys(paths))
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """The organisation's name, contact details and the footer's fixed links."""
 
-    _frame_relevant = True  # shown on every page: saving starts a new frame generation (core.cache)
 
     organisation_name = models.CharField(
         _("organisation name (German)"), max_length=200, default="Netzwerk kommunaler Antidiskriminierungsstellen"

@@ -1,18 +1,19 @@
-"""Anonymous full-page cache with exact purges.
+"""Anonymous full-page cache with exact purges (docs/developers/caching.md).
 
 A public page, listing, feed, calendar or sitemap that an anonymous visitor
-gets is kept in the shared cache ("pages" alias: files shared by the worker
-processes by default, Redis with REDIS_URL) and served from there until it
-expires (PAGE_CACHE_SECONDS) or an edit purges it. Never cached, never served
-from the cache: requests with a session cookie (logged-in editors), anything
-but GET/HEAD, the admin and previews, responses that set cookies or carry a
-CSRF token, private/no-store responses (the search) and anything but 200.
+gets is kept in the shared cache and served from there until it expires or
+an edit purges it (core.purge). Never cached, never served from the cache:
+requests with a session cookie (logged-in editors), anything but GET/HEAD,
+the admin and previews, responses that set cookies or carry a CSRF token,
+private/no-store responses (the search, pages behind a view restriction)
+and anything but 200.
 
-Purging is by path: each path has a version in the cache, and every cached
-variant of it (query strings such as ?page=2 or ?topic=…) is stored under
-that version, so purging a path drops all its variants at once, in every
-worker. core.purge decides which paths an edit touches and also sends them
-to Wagtail's frontend cache (CDN, Varnish) when one is configured.
+Keys: the Site (never the request's Host), the path, the query parameters
+the view understood (`vary_on`), and two *path versions*: one for the path,
+one for the whole site. A purge gives a path (or the site) a new version,
+which makes every cached variant of it unreachable at once, in every worker.
+Looking a page up writes nothing: a 404 or a made-up query string leaves no
+entry behind, and every key expires.
 """
 
 import hashlib
@@ -24,11 +25,10 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, quote_etag
 
-from core.cache import read_through, shared_cache
+from core.cache import cache_key, cached_site, read_through, shared_cache
 
 CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml", "/sitemap-")
 SKIPPED_PREFIXES = ("/de/_util/", "/en/_util/")
-ALL_KEY = "pagecache:all"
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -39,6 +39,7 @@ KEPT_HEADERS = (
     "X-Frame-Options",
     "Content-Security-Policy",
 )
+EVERY_PATH = "*"
 
 
 def seconds():
@@ -49,46 +50,53 @@ def enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
-def _version(name, create=True):
-    value = shared_cache.get(name)
-    if value is None and create:
-        value = uuid.uuid4().hex[:10]
-        shared_cache.add(name, value, None)
-        value = shared_cache.get(name) or value
-    return value
+def version_key(site, path):
+    """The key of a path's version (EVERY_PATH: the whole site's)."""
+    return cache_key("path-version", path, site=site)
 
 
-def path_key(host, path):
-    return "pagecache:path:" + hashlib.md5(f"{host}{path}".encode(), usedforsecurity=False).hexdigest()
+def _new_version():
+    return uuid.uuid4().hex[:10]
 
 
-def entry_key(request):
-    host = request.get_host()
-    versions = f"{_version(ALL_KEY)}:{_version(path_key(host, request.path))}"
-    variant = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    return f"pagecache:entry:{versions}:{variant}"
+def version_seconds():
+    # Longer than any entry lives plus the longest render: an entry stored
+    # under an old version never becomes reachable again.
+    return 2 * seconds() + 60
 
 
-def purge_paths(paths, hosts=None):
-    """Drop every cached variant of these paths (on every host the site answers)."""
-    hosts = hosts or known_hosts()
-    for path in set(paths):
-        for host in hosts:
-            shared_cache.set(path_key(host, path), uuid.uuid4().hex[:10], None)
+def purge_paths(site, paths):
+    """Drop every cached variant of these paths of a site."""
+    shared_cache.set_many({version_key(site, path): _new_version() for path in set(paths)}, version_seconds())
 
 
 def purge_all():
-    shared_cache.set(ALL_KEY, uuid.uuid4().hex[:10], None)
+    """Drop every cached page (of every site)."""
+    shared_cache.set(version_key(None, EVERY_PATH), _new_version(), version_seconds())
 
 
-def remember_host(host):
-    hosts = shared_cache.get("pagecache:hosts") or []
-    if host not in hosts:
-        shared_cache.set("pagecache:hosts", [*hosts, host][-20:], None)
+def vary_on(request, **params):
+    """Declare the query parameters a view understood, with their validated,
+    normalised values (None: not used). The page cache keeps a response only
+    if its query string holds exactly these: junk parameters, unknown values
+    and other spellings are answered but never stored."""
+    if request is None:
+        return
+    understood = request.__dict__.setdefault("_cache_params", {})
+    for name, value in params.items():
+        if value is not None and value != "":
+            understood[name] = str(value)
 
 
-def known_hosts():
-    return shared_cache.get("pagecache:hosts") or []
+def _query(request):
+    """The request's query as sorted (name, value) pairs, or None if a name
+    repeats (a view reads one value; such variants are never stored)."""
+    items = []
+    for name, values in request.GET.lists():
+        if len(values) != 1:
+            return None
+        items.append((name, values[0]))
+    return sorted(items)
 
 
 def cacheable_request(request):
@@ -110,10 +118,49 @@ def cacheable_response(request, response):
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
         return False
+    # Only the parameters the view understood, with the values it understood.
+    if _query(request) != sorted(getattr(request, "_cache_params", {}).items()):
+        return False
     # "Vary: Cookie" is on every page (the user bar looks at the session);
     # requests with a session never reach the cache, so what matters is a
     # CSRF token in the page: that would be someone's own.
     return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+
+
+class Lookup:
+    """Where a request's page is (or would be) kept."""
+
+    def __init__(self, request):
+        site = cached_site(request)
+        self.site = site
+        self.names = [version_key(None, EVERY_PATH), version_key(site, request.path)]
+        found = shared_cache.get_many(self.names)
+        self.missing = [name for name in self.names if name not in found]
+        # A version not yet set is chosen now and claimed only when storing:
+        # if a purge sets it in between, this request's page is not kept.
+        self.versions = {name: found.get(name) or _new_version() for name in self.names}
+        query = _query(request)
+        variant = hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
+        version = ".".join(self.versions[name] for name in self.names)
+        self.key = cache_key("page", request.path, variant, site=site, version=version)
+
+    def entry(self):
+        if self.missing:
+            return None
+        # The key changes with every purge of the path: an entry this worker
+        # read a moment ago is still the one to serve.
+        entry = read_through(self.key, any_value=True)
+        if entry is not None and entry["expires"] <= time.time():
+            return None  # kept in this worker's memory a little longer than it lives
+        return entry
+
+    def claim(self):
+        """Set the versions this lookup chose; False if a purge came first."""
+        claimed = True
+        for name in self.missing:
+            if not shared_cache.add(name, self.versions[name], version_seconds()):
+                claimed = shared_cache.get(name) == self.versions[name] and claimed
+        return claimed
 
 
 class PageCacheMiddleware:
@@ -125,32 +172,38 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = entry_key(request)
-        # The key changes with every purge of the path: an entry this worker
-        # read a moment ago is still the one to serve.
-        entry = read_through(key, any_value=True)
+        lookup = Lookup(request)
+        entry = lookup.entry()
         if entry is not None:
             return self.from_entry(request, entry)
         response = self.get_response(request)
         if cacheable_response(request, response):
-            self.store(request, key, response)
+            self.store(request, lookup, response)
             response["X-Cache"] = "MISS"
         return response
 
-    def store(self, request, key, response):
+    def store(self, request, lookup, response):
         content = response.content
         etag = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
         response["ETag"] = etag
         now = time.time()
         response.setdefault("Last-Modified", http_date(now))
+        # A page that shows something changing with time (an event ending, a
+        # release dated ahead) lives no longer than that piece.
+        life = seconds()
+        expires = getattr(request, "_expires", None)
+        if expires is not None:
+            life = max(1, min(life, int(expires - now)))
         # Browsers check back every time (a cheap 304); shared caches (a CDN)
         # keep the page until the app purges it or it expires.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=seconds(), must_revalidate=True)
+        patch_cache_control(response, public=True, max_age=0, s_maxage=life, must_revalidate=True)
         headers = {
             name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified") if name in response
         }
-        remember_host(request.get_host())
-        shared_cache.set(key, {"content": content, "headers": headers, "etag": etag, "stored": now}, seconds())
+        if not lookup.claim():
+            return
+        entry = {"content": content, "headers": headers, "etag": etag, "stored": now, "expires": now + life}
+        shared_cache.set(lookup.key, entry, life)
 
     def from_entry(self, request, entry):
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")

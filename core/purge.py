@@ -1,111 +1,260 @@
-"""Which cached URLs an edit touches, and purging them (page cache and CDN).
+"""What an edit purges (docs/developers/caching.md).
 
-Publishing, unpublishing, moving or deleting a page purges, once the
-transaction has committed:
+Every model is covered by default: saving or deleting any object (or
+changing its many-to-many links) purges, once the transaction commits,
 
-- the page and its fixed sub-routes (feeds, calendars, iCal, vCard), in
-  every language;
-- its ancestors in every language with theirs: the listings it appears on
-  (with all their ?page=/?topic= variants), the home pages;
-- pages it names (member cities, partners, the host city of an event) and
-  pages that link to it (related releases, call-to-action blocks), found in
-  Wagtail's reference index, in every language;
-- the children of a page that is not a top-level section (an event series:
-  its modules show its title);
-- the sitemap.
+- for a **page** that is or was live: the page and its fixed sub-routes in
+  every language, its ancestors (listings, home pages), the pages it names
+  and the pages that name it (Wagtail's reference index, before and after
+  the change), the children of a page below the top level (a series'
+  modules show its title), and the sitemap; a page at the top of the tree
+  (home pages and the main sections) or a changed URL purges every page;
+- for an object the **reference index** tracks (images, documents,
+  snippets): the pages that show it, followed through other objects (an
+  image in a snippet in a page) up to pages; a setting on the way means
+  every page;
+- for **anything else** (settings, locales, sites, collections, view
+  restrictions, redirects and any model added later): every page.
 
-A page at the top of the tree (home page or a section in the main menu)
-shows in every page's header, footer or breadcrumbs: changing one purges
-the whole page cache. The same purge goes to Wagtail's frontend cache
-backends (CDN, Varnish) when WAGTAILFRONTENDCACHE configures one.
+Models no public page shows are listed in NEVER_PUBLIC. Draft saves of a
+page (revisions, autosave, locking) purge nothing. Every purge also starts a
+new generation of the fragment cache (core.cache). CDN purges (Wagtail's
+frontend cache) run on the task worker, off the editor's request.
 """
 
 import logging
-from urllib.parse import urlsplit
+import threading
+from contextlib import contextmanager
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core import page_cache
+from core.cache import new_generation
 
 logger = logging.getLogger(__name__)
 
 TOP_LEVEL_DEPTH = 3  # home pages (2) and the sections below them (3)
 
+# Apps and models whose rows no public page shows, with the reason.
+NEVER_PUBLIC = {
+    # Accounts, permissions, sessions and admin state.
+    "auth": "users, groups and permissions (editors only)",
+    "sessions": "sessions",
+    "contenttypes": "content types",
+    "wagtailusers": "admin preferences",
+    "wagtailadmin": "admin state",
+    "wagtailcore.GroupPagePermission": "permissions",
+    "wagtailcore.GroupCollectionPermission": "permissions",
+    "wagtailcore.PageSubscription": "comment notifications",
+    "wagtailcore.Comment": "admin comments",
+    "wagtailcore.CommentReply": "admin comments",
+    # History and moderation.
+    "wagtailcore.Revision": "drafts; publishing saves the page itself",
+    "wagtailcore.PageLogEntry": "audit log",
+    "wagtailcore.ModelLogEntry": "audit log",
+    "wagtailcore.Workflow": "moderation",
+    "wagtailcore.WorkflowPage": "moderation",
+    "wagtailcore.WorkflowContentType": "moderation",
+    "wagtailcore.WorkflowTask": "moderation",
+    "wagtailcore.Task": "moderation",
+    "wagtailcore.GroupApprovalTask": "moderation",
+    "wagtailcore.WorkflowState": "moderation",
+    "wagtailcore.TaskState": "moderation",
+    "wagtailcore.UploadedFile": "uploads not yet saved as images or documents",
+    "wagtailcore.ReferenceIndex": "the index itself",
+    "wagtail_localize": "translation state; a translation reaches readers as a saved page",
+    "wagtailsearch": "the search index, updated with the pages it indexes",
+    "wagtailsearchpromotions.Query": "search statistics",
+    "wagtailsearchpromotions.QueryDailyHits": "search statistics",
+    "wagtailforms.FormSubmission": "form submissions",
+    "wagtailembeds": "answers of video providers, filled while pages render",
+    "django_tasks_database": "the task queue",
+    "wagtailcore.GroupSitePermission": "permissions",
+    "wagtailcore.APIToken": "admin tokens",
+    "taggit": "image and document tags (admin only)",
+    "core.CustomRendition": "made from an image; the image's own save purges",
+}
 
-def sub_route_paths(page):
-    """Paths of a routable page's sub-routes that take no arguments."""
-    if not hasattr(page, "get_subpage_urls"):
-        return []
-    paths = []
-    for route in page.get_subpage_urls():
-        if "<" in str(route.pattern) or "(" in str(route.pattern) or not route.name:
-            continue
+
+def never_public(model):
+    meta = model._meta
+    return meta.app_label in NEVER_PUBLIC or meta.label in NEVER_PUBLIC
+
+
+class Purge:
+    """What one transaction's edits purge; run once, after it commits."""
+
+    def __init__(self, everything=False):
+        self.everything = everything
+        self.pages = set()  # ids of pages that changed
+        self.paths = set()  # (site id, path) found before the change (moves, deletions)
+        self.linked = set()  # ids of pages that were linked before the change
+        self.deleted = set()  # ids of pages whose deletion was seen
+
+    def add(self, everything=False, pages=(), paths=(), linked=()):
+        self.everything = self.everything or everything
+        self.pages.update(pages)
+        self.paths.update(paths)
+        self.linked.update(linked)
+
+    def plan(self):
+        """(every page?, the (site id, path) pairs to purge)."""
+        pages = list(Page.objects.filter(pk__in=self.pages).specific(defer=True))
+        everything = self.everything or any(affects_every_page(page) for page in pages)
+        paths = set(self.paths)
+        if not everything:
+            paths |= page_paths(related_pages(pages, self.linked))
+            for site_id in {site_id for site_id, _path in paths}:
+                paths |= {(site_id, path) for path in sitemap_paths()}
+        return everything, paths
+
+    def run(self):
+        if not (self.everything or self.pages or self.paths):
+            return
+        everything, paths = self.plan()
+        new_generation()
+        if everything:
+            page_cache.purge_all()
+        by_site = {}
+        for site_id, path in paths:
+            by_site.setdefault(site_id, set()).add(path)
+        for site_id, site_paths in by_site.items():
+            page_cache.purge_paths(site_id, site_paths)
+        purge_frontend_cache(everything, paths)
+
+    def run_safely(self):
         try:
-            paths.append(page.reverse_subpage(route.name))
-        except Exception:  # noqa: S112 - a route that cannot be reversed has no fixed URL
-            continue
-    return paths
+            self.run()
+        except Exception:  # the edit is saved: never leave readers with stale pages
+            logger.exception("Purging the changed pages failed; purging every page instead")
+            new_generation()
+            page_cache.purge_all()
 
 
-def page_urls(pages):
-    """Full URLs of pages and their fixed sub-routes."""
-    urls = set()
+_bulk = threading.local()
+
+
+@contextmanager
+def bulk():
+    """Many edits at once (loading content): one purge of everything at the
+    end instead of one per transaction."""
+    outer = getattr(_bulk, "active", False)
+    _bulk.active = True
+    try:
+        yield
+    finally:
+        _bulk.active = outer
+        if not outer:
+            Purge(everything=True).run_safely()
+
+
+def schedule(**changes):
+    """Purge after the current transaction commits (at once outside one);
+    all edits of a transaction make one purge, a rollback none."""
+    if getattr(_bulk, "active", False):
+        return Purge()
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        purge = Purge()
+        purge.add(**changes)
+        if changes:
+            purge.run_safely()
+        return purge
+    purge = getattr(connection, "_pending_purge", None)
+    # Still waiting for this transaction? (gone once run or rolled back)
+    if purge is not None and any(func == purge.run_safely for _sids, func, _robust in connection.run_on_commit):
+        purge.add(**changes)
+        return purge
+    purge = connection._pending_purge = Purge()
+    purge.add(**changes)
+    transaction.on_commit(purge.run_safely)
+    return purge
+
+
+def purge_everything():
+    schedule(everything=True)
+
+
+def purge_page(page):
+    schedule(pages=[page.pk])
+
+
+# Pages ---------------------------------------------------------------------
+
+
+def affects_every_page(page):
+    """Home pages and main sections show in every page's header, footer or breadcrumbs."""
+    return page.depth <= TOP_LEVEL_DEPTH
+
+
+def page_paths(pages):
+    """(site id, path) of each page and its cached sub-routes (Page.get_cached_paths)."""
+    paths = set()
     for page in pages:
         page = page.specific_deferred if type(page) is Page else page
         parts = page.get_url_parts()
         if parts is None:
             continue
-        _site_id, root_url, path = parts
-        urls.add(f"{root_url}{path}")
-        for sub_path in sub_route_paths(page):
-            urls.add(f"{root_url}{path}{sub_path.lstrip('/')}")
-    return urls
+        site_id, _root_url, path = parts
+        for sub_path in page.get_cached_paths():
+            paths.add((site_id, f"{path}{sub_path.lstrip('/')}"))
+    return paths
 
 
-def related_pages(page):
-    """Every page whose rendering shows this page (see the module docstring)."""
-    versions = list(Page.objects.filter(translation_key=page.translation_key))
+def _page_type_id():
+    return ReferenceIndex._get_base_content_type(Page).pk
+
+
+def linked_page_ids(page_ids):
+    """Pages the given pages name, as the reference index has it now."""
+    rows = ReferenceIndex.objects.filter(
+        base_content_type_id=_page_type_id(), object_id__in=[str(pk) for pk in page_ids]
+    ).values_list("to_content_type_id", "to_object_id")
+    return {int(object_id) for type_id, object_id in rows if type_id == _page_type_id()}
+
+
+def referring_page_ids(page_ids):
+    rows = ReferenceIndex.objects.filter(
+        to_content_type_id=_page_type_id(), to_object_id__in=[str(pk) for pk in page_ids]
+    ).values_list("base_content_type_id", "object_id")
+    return {int(object_id) for type_id, object_id in rows if type_id == _page_type_id()}
+
+
+def named_in(page):
+    """Pages a page's current content names (not yet in the index if the
+    index is updated on the task worker)."""
+    ids = set()
+    for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(page):
+        if type_id == _page_type_id():
+            ids.add(int(object_id))
+    return ids
+
+
+def related_pages(pages, linked_before=()):
+    """Every page whose rendering shows one of these pages (module docstring)."""
+    keys = {page.translation_key for page in pages}
+    versions = list(Page.objects.filter(translation_key__in=keys))
     found = {p.pk: p for p in versions}
+    ids = list(found)
     for version in versions:
         for ancestor in version.get_ancestors().filter(depth__gte=2):
             found.setdefault(ancestor.pk, ancestor)
-    ids = [p.pk for p in versions]
-    outbound = ReferenceIndex.objects.filter(
-        base_content_type_id=ReferenceIndex._get_base_content_type(page).pk, object_id__in=[str(i) for i in ids]
-    ).values_list("to_content_type_id", "to_object_id")
-    inbound = ReferenceIndex.objects.filter(
-        to_content_type_id=ReferenceIndex._get_base_content_type(page).pk, to_object_id__in=[str(i) for i in ids]
-    ).values_list("base_content_type_id", "object_id")
-    page_type = ReferenceIndex._get_base_content_type(page).pk
-    linked_ids = {int(object_id) for type_id, object_id in [*outbound, *inbound] if type_id == page_type}
-    if linked_ids:
-        keys = Page.objects.filter(pk__in=linked_ids).values("translation_key")
-        for linked in Page.objects.filter(translation_key__in=keys):
-            found.setdefault(linked.pk, linked)
-    if page.depth > TOP_LEVEL_DEPTH:
-        for version in versions:
+    linked = set(linked_before) | linked_page_ids(ids) | referring_page_ids(ids)
+    for page in pages:
+        linked |= named_in(page)
+    if linked:
+        linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
+        for page in Page.objects.filter(translation_key__in=linked_keys):
+            found.setdefault(page.pk, page)
+    for version in versions:
+        if version.depth > TOP_LEVEL_DEPTH:
             for child in version.get_children():
                 found.setdefault(child.pk, child)
     return list(found.values())
-
-
-def affects_every_page(page):
-    return page.depth <= TOP_LEVEL_DEPTH
-
-
-def urls_for(page):
-    """(purge everything?, the URLs to purge) for an edit of this page."""
-    urls = page_urls(related_pages(page))
-    sitemaps = sitemap_paths()
-    for url in list(urls):
-        parts = urlsplit(url)
-        urls.update(f"{parts.scheme}://{parts.netloc}{path}" for path in sitemaps)
-    return affects_every_page(page), urls
 
 
 def sitemap_paths():
@@ -116,56 +265,199 @@ def sitemap_paths():
     return ["/sitemap.xml", "/sitemap-pages.xml"] + [f"/sitemap-pages.xml?p={number}" for number in range(2, files + 1)]
 
 
-def purge(everything, urls):
-    if everything:
-        page_cache.purge_all()
-    page_cache.purge_paths(urlsplit(url).path for url in urls)
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-        if everything:
-            urls = urls | page_urls(Page.objects.live().filter(depth__gte=2).specific(defer=True))
-        try:
-            purge_urls_from_cache(sorted(urls))
-        except Exception:  # a CDN outage must not fail the editor's publish
-            logger.exception("Purging the frontend cache failed")
+# Fields a draft save, a lock or a workflow step writes: nothing public.
+DRAFT_FIELDS = {
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "approved_go_live_at",
+}
 
 
-def purge_after_commit(page):
-    everything, urls = urls_for(page)
-    transaction.on_commit(lambda: purge(everything, urls))
+def draft_only(update_fields):
+    return update_fields is not None and set(update_fields) <= DRAFT_FIELDS
 
 
-def on_publish_or_unpublish(sender, instance, **kwargs):
-    purge_after_commit(instance)
+def page_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or not instance.pk or draft_only(update_fields):
+        return
+    before = Page.objects.filter(pk=instance.pk).values("live", "url_path").first()
+    if before is None or not (before["live"] or instance.live):
+        return
+    instance._purge_was_live = before["live"]
+    # The page and its descendants moving to new URLs: every page.
+    schedule(everything=before["url_path"] != instance.url_path, linked=linked_page_ids([instance.pk]))
+
+
+def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or draft_only(update_fields):
+        return
+    if instance.live or getattr(instance, "_purge_was_live", False):
+        purge_page(instance)
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published, unpublished: the same purge as a save, whatever was saved."""
+    purge_page(instance)
 
 
 def before_move(sender, instance, **kwargs):
-    # The old URLs must go as well: compute them before the move.
-    instance._purge_before_move = urls_for(instance)
+    # The old URLs must go as well: found before the move.
+    page = instance.specific_deferred
+    schedule(everything=affects_every_page(page), paths=page_paths(related_pages([page])))
 
 
 def after_move(sender, instance, **kwargs):
-    everything, urls = getattr(instance, "_purge_before_move", (False, set()))
-    new_everything, new_urls = urls_for(instance)
-    transaction.on_commit(lambda: purge(everything or new_everything, urls | new_urls))
+    purge_page(instance)
 
 
-def before_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.depth and instance.depth >= 2:
-        purge_after_commit(instance)
+def page_before_delete(instance):
+    purge = schedule()
+    if instance.pk in purge.deleted:
+        return  # a page's specific and base rows are deleted one after the other
+    purge.deleted.add(instance.pk)
+    if instance.depth and instance.depth >= 2:
+        page = instance.specific_deferred
+        schedule(everything=affects_every_page(page), paths=page_paths(related_pages([page])))
 
 
-def frame_changed(sender, instance=None, **kwargs):
-    """Settings and footer snippets show on every page."""
-    if getattr(sender, "_frame_relevant", False):
-        transaction.on_commit(lambda: purge(True, set()))
+# Everything else -------------------------------------------------------------
+
+
+def shown_where_referenced(model):
+    """Images, documents and snippets show on the pages that choose them
+    (recorded in Wagtail's reference index); anything else may show anywhere."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        model in (get_image_model(), get_document_model())
+        or model in get_snippet_models()
+        or ReferenceIndex.is_indexed(model)
+    )
+
+
+def pages_showing(instance, seen=None, depth=0):
+    """(every page?, ids of pages) that show an object, through the
+    reference index: pages referring to it, or to objects referring to it."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    seen = seen if seen is not None else set()
+    model = type(instance)
+    if not shown_where_referenced(model) or depth > 5:
+        return True, set()
+    key = (model._meta.label, instance.pk)
+    if key in seen:
+        return False, set()
+    seen.add(key)
+    page_ids = set()
+    for reference in ReferenceIndex.get_references_to(instance).select_related("base_content_type"):
+        referrer_model = reference.base_content_type.model_class()
+        if referrer_model is None:
+            continue
+        if issubclass(referrer_model, Page):
+            page_ids.add(int(reference.object_id))
+            continue
+        if issubclass(referrer_model, BaseSiteSetting | BaseGenericSetting):
+            return True, set()
+        referrer = referrer_model._default_manager.filter(pk=reference.object_id).first()
+        if referrer is None:
+            continue
+        everything, more = pages_showing(referrer, seen, depth + 1)
+        if everything:
+            return True, set()
+        page_ids |= more
+    return False, page_ids
+
+
+def owner(instance):
+    """A child row (an inline of a page or snippet) counts as its parent."""
+    from modelcluster.fields import ParentalKey
+
+    for _ in range(5):
+        keys = [field for field in instance._meta.get_fields() if isinstance(field, ParentalKey)]
+        if not keys:
+            return instance
+        parent = getattr(instance, keys[0].name, None)
+        if parent is None:
+            return instance
+        instance = parent
+    return instance
+
+
+def object_changed(instance, deleting=False):
+    from wagtail.models import PageViewRestriction
+
+    row = instance
+    instance = owner(row)
+    if never_public(type(instance)):
+        return
+    if isinstance(instance, Page):
+        # A page's own rows change when it is published: page signals purge.
+        if deleting and instance is row:
+            page_before_delete(instance)
+        return
+    if isinstance(instance, PageViewRestriction):
+        # Privacy first: the page, its descendants and every list that
+        # showed them, in every language, at once.
+        purge_everything()
+        return
+    everything, page_ids = pages_showing(instance)
+    schedule(everything=everything, pages=page_ids)
+
+
+def saved(sender, instance, raw=False, **kwargs):
+    if raw or isinstance(instance, Page):
+        return
+    object_changed(instance)
+
+
+def deleting(sender, instance, **kwargs):
+    # Before the row (and its references) are gone.
+    object_changed(instance, deleting=True)
+
+
+def links_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        object_changed(instance)
+
+
+def page_pre_save(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_before_save(sender, instance, **kwargs)
+
+
+def page_post_save(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_saved(sender, instance, **kwargs)
+
+
+def purge_frontend_cache(everything, paths):
+    """Send the purge to a CDN or Varnish (WAGTAILFRONTENDCACHE), on the task worker."""
+    from django.conf import settings
+
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from core.tasks import purge_frontend_cache_task
+
+    try:
+        purge_frontend_cache_task.enqueue(everything, sorted(paths))
+    except Exception:  # the queue is the database: reported, the edit stands
+        logger.exception("Queueing the frontend-cache purge failed")
 
 
 def connect_signals():
-    page_published.connect(on_publish_or_unpublish, dispatch_uid="purge.published")
-    page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="purge.unpublished")
+    page_published.connect(page_changed, dispatch_uid="purge.published")
+    page_unpublished.connect(page_changed, dispatch_uid="purge.unpublished")
     pre_page_move.connect(before_move, dispatch_uid="purge.pre_move")
     post_page_move.connect(after_move, dispatch_uid="purge.post_move")
-    pre_delete.connect(before_delete, dispatch_uid="purge.pre_delete")
-    post_save.connect(frame_changed, dispatch_uid="purge.frame")
+    pre_save.connect(page_pre_save, dispatch_uid="purge.page_pre_save")
+    post_save.connect(page_post_save, dispatch_uid="purge.page_post_save")
+    post_save.connect(saved, dispatch_uid="purge.saved")
+    pre_delete.connect(deleting, dispatch_uid="purge.deleting")
+    m2m_changed.connect(links_changed, dispatch_uid="purge.links")

@@ -13,6 +13,7 @@ hooks and view restrictions run as in Wagtail's own serve view.
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 
 from wagtail import hooks
@@ -20,45 +21,30 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from core.cache import frame_get, frame_set, shared_cache
+from core.cache import cached_site, frame_cached, frame_get, frame_set
 from core.localization import restricted_paths
 
 
-def cached_site(request):
-    """Site.find_for_request, remembered in the shared cache per host and port."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    try:
-        host, port = request.get_host().split(":", 1) if ":" in request.get_host() else (request.get_host(), None)
-    except Exception:  # DisallowedHost is raised (and answered 400) by Django itself
-        host, port = "", None
-    key = f"site:{host}:{port or request.get_port()}"
-    site = shared_cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page  # noqa: B018 - load the root page into the cached object
-            shared_cache.set(key, site, 3600)
-    request._wagtail_site = site
-    return site
+def localized_home(site, language_code, request=None):
+    """The live home page of a language (Wagtail's root_page.localized), kept
+    per generation: publishing or unpublishing a home page renews it."""
 
+    def load():
+        # Plain Page rows: small to cache, enough to route from.
+        root = Page.objects.filter(pk=site.root_page_id)
+        translation = Page.objects.filter(
+            translation_key__in=root.values("translation_key"), locale__language_code=language_code, live=True
+        ).first()
+        return translation or root.get()
 
-def localized_home(site, language_code):
-    """The live home page of a language (Wagtail's root_page.localized), cached."""
-    key = f"home:{site.pk}:{language_code}"
-    home = shared_cache.get(key)
-    if home is None:
-        home = site.root_page.localized
-        home = Page.objects.get(pk=home.pk)  # plain Page: small to cache, enough to route from
-        shared_cache.set(key, home, 3600)
-    return home
+    return frame_cached(request, f"home:{language_code}", load)
 
 
 def route(request, path):
     site = cached_site(request)
     if site is None:
         return None
-    home = localized_home(site, get_language())
+    home = localized_home(site, get_language(), request)
     components = [component for component in path.split("/") if component]
     # Which page serves a path changes only when something is published,
     # moved or deleted: remembered per frame generation, for paths that
@@ -120,4 +106,9 @@ def serve(request, path):
         result = fn(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
             return result
-    return on_serve_chain(page, request, args, kwargs)
+    response = on_serve_chain(page, request, args, kwargs)
+    if restricted and page.get_view_restrictions().exists():
+        # Behind a password, a login or a group: never in a shared cache.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response

@@ -24,6 +24,7 @@ from core.blocks import ArticleStreamBlock
 from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
+from core.page_cache import vary_on
 from core.utils import in_order, linked_topics, query_param
 from events.dates import event_when
 
@@ -97,6 +98,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             if member is None:
                 raise Http404("Unknown city")
             filters["city"] = member
+        vary_on(request, **{name: getattr(value, "slug", value) for name, value in filters.items()})
         return filters
 
     @staticmethod

@@ -27,6 +27,7 @@ from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cach
 from core.images import CARD_SPECS, prefetch_renditions
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
+from core.page_cache import vary_on
 from core.utils import linked_topics, query_param
 
 PAGE_SIZE = 12
@@ -149,7 +150,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @staticmethod
     def year_from_request(request):
-        value = request.GET.get("year")
+        value = query_param(request, "year")
         if not value:
             return None
         if not value.isdigit() or not 1900 < int(value) < 3000:
@@ -166,6 +167,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         releases = self.filter_releases(releases, topic, member)
         if year:
             releases = releases.filter(date__year=year)
+        vary_on(request, topic=topic and topic.slug, city=member and member.slug, year=year)
         # Items, counts and archive links are kept in the frame cache until
         # the next publish (or minute: releases may be dated ahead).
         key = f"news:{self.pk}:{topic.pk if topic else ''}:{member.pk if member else ''}:{year or ''}"
@@ -230,6 +232,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def feed(self, request, feed_class, kind):
         """A feed, built once per publish (or minute: releases may be dated ahead)."""
         topic, member = self.topic_from_request(request), self.member_from_request(request)
+        vary_on(request, topic=topic and topic.slug, city=member and member.slug)
         key = f"news-{kind}:{self.pk}:{topic.pk if topic else ''}:{member.pk if member else ''}"
         return cached_document(request, key, lambda: feed_class(self, topic, member)(request))
 

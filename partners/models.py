@@ -37,7 +37,6 @@ class PartnerRole(TranslatableMixin, models.Model):
 class FundingNotice(TranslatableMixin, models.Model):
     """The wording and logo a funder requires wherever funded work is shown."""
 
-    _frame_relevant = True  # in the footer of every page (core.cache)
 
     funder = models.ForeignKey(
         "partners.PartnerPage",

@@ -22,6 +22,41 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def callbacks_run_at_commit(monkeypatch):
+    """pytest-django runs each test in a transaction that is rolled back, so
+    `transaction.on_commit` callbacks (cache purges, mails) would never run.
+    Here they run when the code under test leaves its own outermost
+    transaction, or at once outside one, as they do in production."""
+    from django.db import connections, transaction
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    def only_the_tests_transaction(connection):
+        return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+    original_on_commit = BaseDatabaseWrapper.on_commit
+
+    def on_commit(self, func, robust=False):
+        if only_the_tests_transaction(self):
+            func()
+        else:
+            original_on_commit(self, func, robust)
+
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_atomic(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = connections[self.using or "default"]
+        if not getattr(self, "_from_testcase", False) and only_the_tests_transaction(connection):
+            while connection.run_on_commit:
+                _sids, func, _robust = connection.run_on_commit.pop(0)
+                func()
+        return result
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_atomic)
+
+
+@pytest.fixture(autouse=True)
 def fresh_caches():
     """Each test starts with empty caches: its database changes are rolled
     back without the signals that would start a new frame generation."""

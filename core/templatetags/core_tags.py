@@ -27,7 +27,7 @@ class FrameFragmentNode(template.Node):
         if request is None:
             return self.nodelist.render(context)
         vary = ":".join(str(variable.resolve(context)) for variable in self.vary_on)
-        key = f"html:{self.name}:{get_language()}:{vary}"
+        key = f"html:{self.name}:{vary}"
 
         def render():
             return mark_safe(self.nodelist.render(context))  # noqa: S308 - our autoescaped template
@@ -37,15 +37,15 @@ class FrameFragmentNode(template.Node):
 
 @register.tag
 def frame_fragment(parser, token):
-    """{% frame_fragment "name" var … %}…{% endframe_fragment %}: a part of the
-    frame (header, menu, footer) rendered once per frame generation, language
-    and the values given, and kept as HTML in the shared frame cache. Any
-    publish, move, delete or settings change starts a new generation;
-    previews always render afresh. Wagtail's {% wagtailcache %} would need
-    the generation passed in by hand at every use and would read the
-    shared cache each time; this shares frame_cached()'s keys, per-request
-    memo and in-worker copy. A fragment that shows the time (an event
-    that has ended, a registration deadline) ends with `timeout=60`."""
+    """{% frame_fragment "name" var … %}…{% endframe_fragment %}: a part of a
+    page rendered once per generation, site, language and the values given,
+    and kept as HTML (docs/developers/caching.md). Any change a visitor could
+    see starts a new generation; previews always render afresh. Wagtail's
+    {% wagtailcache %} would need the generation passed in by hand at every
+    use and would read the shared cache each time; this shares
+    frame_cached()'s keys, per-request memo and in-worker copy. A fragment
+    that shows the time (an event that has ended, a registration deadline)
+    ends with `timeout=60`: the page showing it is cached no longer."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("frame_fragment needs a name")
@@ -61,10 +61,9 @@ def frame_fragment(parser, token):
 @register.simple_tag(takes_context=True)
 def stream_field(context, page, field="body"):
     """A page's StreamField rendered as `{% include_block %}` would, kept as
-    HTML once per frame generation: its content changes only when the page is
-    published, and the pages, images and documents its blocks show only when
-    something is published, both of which start a new generation. Previews
-    render afresh."""
+    HTML once per generation: publishing the page, or saving a page, image,
+    document or snippet its blocks show, starts a new one. Previews render
+    afresh."""
     request = context.get("request")
 
     def render():
