@@ -68,6 +68,7 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	$(PY) manage.py ensure_admin; \
 	$(PY) manage.py purge_page_cache; \
 	$(PY) manage.py run_scheduler --exit-with-parent & \
+	$(PY) manage.py run_worker --exit-with-parent & \
 	echo ""; \
 	echo "  Site:  http://$(HOST):$(PORT)/"; \
 	echo "  Admin: http://$(HOST):$(PORT)/admin/   (user: admin)"; \

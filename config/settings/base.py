@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Background tasks: the API (Wagtail's tasks use it) and the database queue
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -245,6 +248,14 @@ else:
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
+# Background tasks (django-tasks): Wagtail's reference index and search
+# index updates, frontend-cache purges and file deletions, and later our own
+# tasks, are queued in the database (table django_tasks_database_dbtaskresult,
+# written in the editor's transaction) and run by one worker process,
+# `manage.py run_worker` (started by `make run`), instead of in the editor's
+# request. A failed task is logged with its traceback and kept as FAILED;
+# nothing retries it. Tests run tasks inline (config/settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Renditions are made when an image is uploaded or a page published (core/images.py).
 PRERENDER_RENDITIONS = env_bool("PRERENDER_RENDITIONS", True)
 # Anonymous full-page cache: on unless PAGE_CACHE=0; entries live this long

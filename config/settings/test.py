@@ -25,6 +25,8 @@ PRERENDER_RENDITIONS = False
 PAGE_CACHE_ENABLED = False
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 WAGTAILFRONTENDCACHE = {}
+# Tasks run inline; tests/infra/test_tasks.py switches to the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -7,13 +7,14 @@ next to gunicorn; in production it is its own service, or replaced by cron
 running `manage.py publish_scheduled` every minute.
 """
 
-import os
 import signal
 import threading
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
+
+from core.processes import exit_with_parent as watch_parent
 
 
 class Command(BaseCommand):
@@ -37,10 +38,11 @@ class Command(BaseCommand):
             close_old_connections()
 
     def handle(self, *args, interval, once, exit_with_parent, **options):
-        parent = os.getppid()
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
+        if exit_with_parent:
+            watch_parent(stop.set)
         while not stop.is_set():
             try:
                 self.close_old_connections()
@@ -52,5 +54,3 @@ class Command(BaseCommand):
             if once:
                 break
             stop.wait(interval)
-            if exit_with_parent and os.getppid() != parent:
-                break
