@@ -102,7 +102,9 @@ def _sites(request):
     from wagtail.models import Site
 
     def load():
-        return tuple(Site.objects.order_by("pk").values_list("pk", "hostname", "port", "is_default_site", "root_page_id"))
+        return tuple(
+            Site.objects.order_by("pk").values_list("pk", "hostname", "port", "is_default_site", "root_page_id")
+        )
 
     return frame_cached(request, "sites", load, per_site=False)
 

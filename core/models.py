@@ -186,7 +186,6 @@ class BasePage(ListingMixin, Page):
 class SiteSettings(BaseSiteSetting):
     """The organisation's name, contact details and the footer's fixed links."""
 
-
     organisation_name = models.CharField(
         _("organisation name (German)"), max_length=200, default="Netzwerk kommunaler Antidiskriminierungsstellen"
     )

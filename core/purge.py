@@ -179,10 +179,6 @@ def purge_everything():
     schedule(everything=True)
 
 
-def purge_page(page):
-    schedule(pages=[page.pk])
-
-
 # Pages ---------------------------------------------------------------------
 
 
@@ -283,18 +279,34 @@ def draft_only(update_fields):
 
 
 def page_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Note what a save changes that only the row as it was can tell: links
+    the page had, whether it was live, whether its URL changes."""
     if raw or not instance.pk or draft_only(update_fields):
         return
-    before = Page.objects.filter(pk=instance.pk).values("live", "url_path").first()
+    before = Page.objects.filter(pk=instance.pk).values("live", "url_path", "live_revision_id").first()
     if before is None or not (before["live"] or instance.live):
         return
     instance._purge_was_live = before["live"]
+    instance._purge_linked_before = linked_page_ids([instance.pk])
     # The page and its descendants moving to new URLs: every page.
-    schedule(everything=before["url_path"] != instance.url_path, linked=linked_page_ids([instance.pk]))
+    instance._purge_moved = before["url_path"] != instance.url_path
+    # Publishing and unpublishing send their own signal once the page is
+    # saved whole (with its child rows): that one purges.
+    instance._purge_on_signal = (
+        before["live"] != instance.live or before["live_revision_id"] != instance.live_revision_id
+    )
+
+
+def purge_page(page):
+    schedule(
+        pages=[page.pk],
+        linked=getattr(page, "_purge_linked_before", ()),
+        everything=getattr(page, "_purge_moved", False),
+    )
 
 
 def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or draft_only(update_fields):
+    if raw or draft_only(update_fields) or getattr(instance, "_purge_on_signal", False):
         return
     if instance.live or getattr(instance, "_purge_was_live", False):
         purge_page(instance)
@@ -451,7 +463,19 @@ def purge_frontend_cache(everything, paths):
         logger.exception("Queueing the frontend-cache purge failed")
 
 
+def search_index_updated(sender, task_result, **kwargs):
+    """The worker indexed a page for the search: cached search results are
+    renewed (pages themselves were purged when they were saved)."""
+    from modelsearch.tasks import insert_or_update_object_task
+
+    if task_result.task.func is insert_or_update_object_task.func:
+        new_generation()
+
+
 def connect_signals():
+    from django_tasks.signals import task_finished
+
+    task_finished.connect(search_index_updated, dispatch_uid="purge.search_index")
     page_published.connect(page_changed, dispatch_uid="purge.published")
     page_unpublished.connect(page_changed, dispatch_uid="purge.unpublished")
     pre_page_move.connect(before_move, dispatch_uid="purge.pre_move")

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 
 from wagtail import hooks
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.wagtail_hooks import check_view_restrictions
 
 from core.cache import cached_site, frame_cached, frame_get, frame_set

@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
+    # wagtail.contrib.frontend_cache is not installed: its signal handlers
+    # would purge every publish a second time. core.purge sends all purges
+    # (through its backends, on the task worker).
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -264,7 +266,11 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the site is served: `manage.py configure_site` makes it the root URL
+# of the default Wagtail Site, from which every absolute link (canonical,
+# feeds, calendars, sitemaps, JSON-LD) is built, never from the request's Host.
+BASE_URL = os.environ.get("BASE_URL") or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

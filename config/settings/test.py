@@ -5,6 +5,8 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# The demo Site (load_demo, configure_site) is served at the test client's host.
+BASE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -20,9 +22,9 @@ CACHES = {
 }
 # Loading the demo for every test session stays quick; tests/core/test_renditions.py turns it on.
 PRERENDER_RENDITIONS = False
-# Tests render pages for real (query counts, content); tests/core/test_page_cache.py
-# switches the page cache on.
-PAGE_CACHE_ENABLED = False
+# The page cache is on, as for visitors: every test sees what a visitor sees.
+# Tests that count the queries of rendering a page switch it off.
+PAGE_CACHE_ENABLED = True
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 WAGTAILFRONTENDCACHE = {}
 # Tasks run inline; tests/infra/test_tasks.py switches to the database queue.

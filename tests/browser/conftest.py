@@ -53,10 +53,27 @@ def site_url(tmp_path_factory):
         STATIC_ROOT=str(work / "static"),
     )
     python = sys.executable
-    SERVED_ENV.update(env)
-    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"], ["load_demo"]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
+    env["BASE_URL"] = f"http://127.0.0.1:{port}"
+    SERVED_ENV.update(env)
+    commands = (
+        ["migrate", "--noinput", "-v", "0"],
+        ["collectstatic", "--noinput", "-v", "0"],
+        ["load_demo"],
+        ["configure_site"],
+        # What load_demo queued (search and reference index), done before the first test.
+        ["run_worker", "--batch", "--no-startup-delay", "-v", "0"],
+    )
+    for command in commands:
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    # The task worker next to the app server, as `make run` starts it.
+    worker = subprocess.Popen(
+        [python, "manage.py", "run_worker", "--exit-with-parent", "--no-startup-delay", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(work / "worker.log", "w"),  # noqa: SIM115 - lives as long as the worker
+    )
     gunicorn = Path(python).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
@@ -78,6 +95,7 @@ def site_url(tmp_path_factory):
             time.sleep(0.2)
     yield url
     server.terminate()
+    worker.terminate()
     server.wait(timeout=10)
     if drop:
         drop()

@@ -20,7 +20,16 @@ from members.models import MemberPage
 from news.models import NewsPage
 from partners.models import PartnerPage
 
-pytestmark = pytest.mark.django_db
+# What rendering costs: with the page cache on, every second request would
+# be a hit without queries.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+
+
+@pytest.fixture
+def page_cache_off():
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        yield
+
 
 LIMIT = 15
 

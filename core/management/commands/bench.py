@@ -139,6 +139,8 @@ class Command(BaseCommand):
         self.manage(env, "migrate", "--noinput", "-v", "0")
         self.manage(env, "collectstatic", "--noinput", "-v", "0")
         self.manage(env, "load_demo", "--scale", str(scale))
+        # What loading queued for the task worker (search and reference index).
+        self.manage(env, "run_worker", "--batch", "--no-startup-delay", "-v", "0")
         self.stderr.write(f"  seeded in {time.monotonic() - started:.0f} s")
 
     def resolve_paths(self, env):
