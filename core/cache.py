@@ -350,15 +350,24 @@ def cached_paginator(request, key, queryset, per_page, number):
     from core.page_cache import vary_on
 
     computed = {}
+    # Kept per page that exists: junk and out-of-range numbers are the
+    # first or the last page, never a fragment of their own.
+    count = frame_cached(request, f"{key}:count", queryset.count, timeout=TIME_BOUND)
+    last = max(1, -(-count // per_page))
+    try:  # as Paginator.get_page: not a number is the first page, out of range the last
+        wanted = int(number) if 1 <= int(number) <= last else last
+    except ValueError:
+        wanted = 1
 
     def compute():
         paginator = Paginator(queryset, per_page)
-        page = paginator.get_page(number)
+        paginator.__dict__["count"] = count
+        page = paginator.get_page(wanted)
         computed["items"] = list(page.object_list)
-        start = page.start_index() - 1 if paginator.count else 0
-        return (paginator.count, start, [item.pk for item in computed["items"]], page.number)
+        start = page.start_index() - 1 if count else 0
+        return (count, start, [item.pk for item in computed["items"]], page.number)
 
-    count, start, pks, resolved = frame_cached(request, f"{key}:{number}", compute, timeout=TIME_BOUND)
+    count, start, pks, resolved = frame_cached(request, f"{key}:{wanted}", compute, timeout=TIME_BOUND)
     vary_on(request, page=str(resolved) if number else None)
 
     def load_items():
@@ -368,7 +377,7 @@ def cached_paginator(request, key, queryset, per_page, number):
         return computed["items"]
 
     def items():
-        return frame_cached(request, f"{key}:{number}:items", load_items, timeout=TIME_BOUND)
+        return frame_cached(request, f"{key}:{resolved}:items", load_items, timeout=TIME_BOUND)
 
     paginator = Paginator(CachedPage(count, start, LazyItems(pks, items)), per_page)
     return paginator, paginator.page(resolved)

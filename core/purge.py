@@ -105,7 +105,9 @@ class Purge:
         """(every page?, the (site id, path) pairs to purge)."""
         pages = list(Page.objects.filter(pk__in=self.pages).specific(defer=True))
         everything = self.everything or any(affects_every_page(page) for page in pages)
-        paths = set(self.paths)
+        # The changed pages themselves, also when unpublished (no longer among
+        # the live pages a purge of everything lists for a CDN).
+        paths = set(self.paths) | page_paths(pages)
         if not everything:
             paths |= page_paths(related_pages(pages, self.linked))
             for site_id in {site_id for site_id, _path in paths}:

@@ -17,7 +17,13 @@ SERVE_MEDIA = True
 # need Redis, S3 or a frontend cache switch them on themselves (tests/infra).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages", "TIMEOUT": None},
+    # Large enough that no test passes because an entry was evicted.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
 }
 # Loading the demo for every test session stays quick; tests/core/test_renditions.py turns it on.

@@ -112,3 +112,17 @@ def test_every_page_type_costs_the_same_few_queries_with_10_and_10000_releases(
     response = client.get("/de/suche/?q=Diskriminierung")
     assert response.status_code == 200
     assert time.monotonic() - started < 5
+
+    # Publishing one release at this size: under a second for the editor,
+    # and a member page of another city stays in the page cache.
+    member = MemberPage.objects.filter(locale=german).exclude(city="Wuppertal").live().order_by("path").last()
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        client.get(member.url)
+        assert client.get(member.url)["X-Cache"] == "HIT"
+        release = NewsPage.objects.filter(locale=german, member_links=None).live().order_by("-date").first()
+        release.lead = "Ergänzt nach dem Druck."
+        started = time.monotonic()
+        release.save_revision().publish()
+        assert time.monotonic() - started < 1
+        assert client.get(member.url)["X-Cache"] == "HIT"
+        assert "Ergänzt nach dem Druck." in client.get(release.url).content.decode()
