@@ -37,7 +37,6 @@ class PartnerRole(TranslatableMixin, models.Model):
 class FundingNotice(TranslatableMixin, models.Model):
     """The wording and logo a funder requires wherever funded work is shown."""
 
-
     funder = models.ForeignKey(
         "partners.PartnerPage",
         verbose_name=_("funder"),
