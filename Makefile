@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# Root URL of the site's absolute links (feeds, calendars, sitemaps); manage.py configure_site.
+export BASE_URL ?= http://$(HOST):$(PORT)
 WEB_CONCURRENCY ?= 2
 
 .DEFAULT_GOAL := help
@@ -64,6 +66,7 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	$(PY) manage.py migrate --noinput -v 0; \
 	$(PY) manage.py collectstatic --noinput -v 0; \
 	$(PY) manage.py load_demo; \
+	$(PY) manage.py configure_site; \
 	$(PY) manage.py setup_roles; \
 	$(PY) manage.py ensure_admin; \
 	$(PY) manage.py purge_page_cache; \

@@ -5,6 +5,8 @@ mirrored under /en/) or a draft translation is never linked from the
 language switcher, hreflang alternates or the sitemap.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -79,12 +81,41 @@ def localized(page, request):
     return real_pages(translation, request).first() or page
 
 
+def site_root_url(request=None):
+    """The configured root URL of the request's Wagtail Site (of the default
+    site without a request), e.g. "https://www.example.org": never the
+    request's Host, X-Forwarded-Host or X-Forwarded-Proto, so no request can
+    put another host into a page, feed or sitemap that others get from a cache."""
+
+    def compute():
+        from core.routing import cached_site
+
+        site = cached_site(request) if request is not None else None
+        if site is None:
+            site = Site.objects.filter(is_default_site=True).first()
+        return site.root_url.rstrip("/") if site is not None else ""
+
+    return per_request(request, "root_url", compute)
+
+
 def absolute_url(request, url):
-    """Absolute URL for the host and port the site is actually served on."""
-    return request.build_absolute_uri(url) if request is not None else url
+    """The absolute form of a site URL: the Site's root URL and the path
+    (a URL that is already absolute is returned unchanged)."""
+    if url is None:  # a page outside every site has no URL
+        return None
+    url = str(url)
+    if url.startswith(("http://", "https://")):
+        return url
+    root_url = site_root_url(request)
+    if url.startswith("//"):  # network-path reference (e.g. a CDN): the site's scheme
+        return f"{urlsplit(root_url).scheme or 'https'}:{url}"
+    if not url.startswith("/"):
+        url = "/" + url
+    return root_url + url
 
 
 def page_url(page, request):
+    """A page's absolute URL on the site's configured root URL."""
     return absolute_url(request, page.get_url(request))
 
 
@@ -163,11 +194,11 @@ def alternates(page, request):
 
 
 def cached_versions(page, request):
-    """language_versions, kept until the next publish (per host: the URLs are absolute)."""
+    """language_versions, kept until the next publish (the URLs are absolute,
+    on the Site's configured root URL, whatever host the request named)."""
     from core.cache import frame_cached
 
-    host = request.get_host() if request is not None else ""
-    key = f"versions:{host}:{getattr(page, 'pk', None)}:{get_language()}"
+    key = f"versions:{getattr(page, 'pk', None)}:{get_language()}"
     return frame_cached(request, key, lambda: language_versions(page, request))
 
 

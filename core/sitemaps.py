@@ -6,14 +6,17 @@ protocol's 50,000 URLs and 50 MB per file, and each file is quick to build.
 """
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max
 
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import index as wagtail_index
 from wagtail.models import Page
 
-from core.localization import language_of, page_url, real_pages
+from core.localization import absolute_url, language_of, page_url, real_pages
 
 
 class MultilingualSitemap(Sitemap):
@@ -56,7 +59,7 @@ class MultilingualSitemap(Sitemap):
                 alternates = [{"lang_code": code, "location": group[code]} for code in order if code in group]
                 x_default = group.get(settings.LANGUAGE_CODE, alternates[0]["location"])
                 if item.depth == 2:
-                    x_default = self.request.build_absolute_uri("/")
+                    x_default = absolute_url(self.request, "/")
                 alternates.append({"lang_code": "x-default", "location": x_default})
             lastmod = item.last_published_at or item.latest_revision_created_at
             urls.append({"item": item, "location": locations[item.pk], "lastmod": lastmod, "alternates": alternates})
@@ -64,3 +67,16 @@ class MultilingualSitemap(Sitemap):
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+
+def index(request, sitemaps, **kwargs):
+    """Wagtail's sitemap index view with each file's URL on the Site's root
+    URL: Django builds them from the request's scheme and Host header."""
+    response = wagtail_index(request, sitemaps, **kwargs)
+    items = []
+    for item in response.context_data["sitemaps"]:
+        parts = urlsplit(item.location)
+        location = absolute_url(request, parts.path) + (f"?{parts.query}" if parts.query else "")
+        items.append(SitemapIndexItem(location, item.last_mod))
+    response.context_data["sitemaps"] = items
+    return response

@@ -27,7 +27,9 @@ def root_redirect(request):
 @require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    from core.localization import absolute_url
+
+    sitemap = absolute_url(request, "/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
@@ -86,14 +88,13 @@ def _sitemaps():
 
 def sitemap_index(request):
     """/sitemap.xml: the index of the sitemap files, built once per frame generation."""
-    from wagtail.contrib.sitemaps.views import index
-
     from core.cache import cached_document
+    from core.sitemaps import index
 
     def build():
         return index(request, sitemaps=_sitemaps(), sitemap_url_name="sitemap-section").render()
 
-    return cached_document(request, f"sitemap:{request.scheme}:{request.get_host()}", build, timeout=3600)
+    return cached_document(request, "sitemap", build, timeout=3600)
 
 
 def sitemap_section(request, section):
@@ -111,5 +112,8 @@ def sitemap_section(request, section):
     number = request.GET.get("p", "1")
     if not number.isdigit() or len(number) > 4:
         return build()  # Django's view answers 404
-    key = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{int(number)}"
+    from core.page_cache import vary_on
+
+    vary_on(request, p=str(int(number)) if "p" in request.GET else None)
+    key = f"sitemap:{section}:{int(number)}"
     return cached_document(request, key, build, timeout=3600)

@@ -1,11 +1,15 @@
-"""RSS of upcoming events per language, built on django.contrib.syndication."""
+"""RSS of upcoming events per language, built on django.contrib.syndication.
+
+Every link is absolute on the Site's configured root URL, so Django's Feed
+never adds the requesting host to one.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import override
 
 from core.cache import site_settings
-from core.localization import language_of, page_url
+from core.localization import absolute_url, language_of, page_url
 
 
 class UpcomingEventsFeed(Feed):
@@ -31,7 +35,7 @@ class UpcomingEventsFeed(Feed):
 
     def feed_url(self, index):
         # The feed's own address with its validated filters, whatever else the request carried.
-        return self.request.build_absolute_uri(self.request.path) + index.filter_query(self.filters)
+        return absolute_url(self.request, self.request.path) + index.filter_query(self.filters)
 
     def description(self, index):
         return index.intro or index.title

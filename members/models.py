@@ -20,6 +20,7 @@ from core.blocks import BaseStreamBlock
 from core.cache import LazyItems, frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage
+from core.page_cache import vary_on
 from core.utils import query_param
 
 
@@ -71,6 +72,8 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
         state = query_param(request, "state")
         query = query_param(request, "q")
         state_error = bool(state) and state not in FederalState.values
+        # Searches by city name (any text) are answered, never kept in the page cache.
+        vary_on(request, state=None if state_error else state)
         # The directory is small (a few hundred offices) and changes only when
         # a member page is published: (pk, city, state) of every office come
         # from the frame cache and are filtered here; the offices themselves
@@ -273,6 +276,8 @@ class MemberPage(RoutablePageMixin, BasePage):
         """'Save contact': the office as a vCard 4.0 (RFC 6350)."""
         import vobject
 
+        from core.localization import page_url
+
         card = vobject.vCard()
         card.add("version").value = "4.0"
         card.add("kind").value = "org"
@@ -295,7 +300,7 @@ class MemberPage(RoutablePageMixin, BasePage):
         if self.email:
             card.add("email").value = self.email
         card.add("geo").value = f"geo:{self.latitude},{self.longitude}"
-        card.add("url").value = request.build_absolute_uri(self.get_url(request))
+        card.add("url").value = page_url(self, request)
         if self.opening_hours:
             card.add("note").value = str(self.opening_hours)
         response = HttpResponse(card.serialize(), content_type="text/vcard; charset=utf-8")

@@ -1,8 +1,10 @@
 """RSS 2.0 and Atom feeds of press releases, per language and per topic.
 
-Built on django.contrib.syndication. Links are absolute for the host the
-feed is requested from; dates are given in Europe/Berlin; each item carries
-its lead image as enclosure and, in the Media RSS namespace, its credit.
+Built on django.contrib.syndication. Every link is absolute on the Site's
+configured root URL (never the request's Host: Django's Feed adds the
+requesting host only to relative links, and there are none); dates are
+given in Europe/Berlin; each item carries its lead image as enclosure and,
+in the Media RSS namespace, its credit.
 """
 
 from django.contrib.syndication.views import Feed
@@ -13,7 +15,7 @@ from django.utils.translation import override
 
 from core.cache import site_settings
 from core.images import FEED_SPECS
-from core.localization import language_of, page_url
+from core.localization import absolute_url, language_of, page_url
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 ENCLOSURE_FILTER = FEED_SPECS
@@ -83,7 +85,7 @@ class NewsRssFeed(Feed):
 
     def feed_url(self, index):
         # The feed's own address with its validated filters, whatever else the request carried.
-        return self.request.build_absolute_uri(self.request.path) + index.feed_query(self.topic, self.member)
+        return absolute_url(self.request, self.request.path) + index.feed_query(self.topic, self.member)
 
     def description(self, index):
         return index.intro or _("Press releases of the Network of Municipal Anti-Discrimination Offices")
@@ -128,7 +130,7 @@ class NewsRssFeed(Feed):
         if rendition is None:
             return []
         size = rendition.file.size if rendition.file.storage.exists(rendition.file.name) else 0
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(size), "image/jpeg")]
+        return [Enclosure(absolute_url(self.request, rendition.url), str(size), "image/jpeg")]
 
     def item_extra_kwargs(self, item):
         rendition = self._rendition(item)
@@ -136,7 +138,7 @@ class NewsRssFeed(Feed):
             return {}
         return {
             "image": {
-                "url": self.request.build_absolute_uri(rendition.url),
+                "url": absolute_url(self.request, rendition.url),
                 "width": rendition.width,
                 "credit": item.lead_image.credit,
                 "alt": item.lead_image_alt,

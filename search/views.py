@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
 
 from core.cache import TIME_BOUND, frame_cached
-from core.localization import active_locale_id
+from core.localization import absolute_url, active_locale_id
 from core.models import SiteSettings
 from core.utils import query_param
 from search import results as search_results
@@ -149,14 +149,14 @@ def opensearch(request):
     add("Description", _("Search %(name)s") % {"name": site_settings.name})
     add("InputEncoding", "UTF-8")
     add("Language", language)
-    add("Image", request.build_absolute_uri(static("img/favicon.svg")), width="48", height="48", type="image/svg+xml")
-    template = request.build_absolute_uri(reverse("search")) + "?q={searchTerms}"
+    add("Image", absolute_url(request, static("img/favicon.svg")), width="48", height="48", type="image/svg+xml")
+    template = absolute_url(request, reverse("search")) + "?q={searchTerms}"
     add("Url", type="text/html", method="get", template=template)
     add(
         "Url",
         type="application/opensearchdescription+xml",
         rel="self",
-        template=request.build_absolute_uri(reverse("opensearch")),
+        template=absolute_url(request, reverse("opensearch")),
     )
     body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return HttpResponse(body, content_type="application/opensearchdescription+xml; charset=utf-8")

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core.cache import TIME_BOUND, frame_cached
-from core.localization import real_pages
+from core.localization import absolute_url, real_pages
 from events.models import EventIndexPage
 
 register = template.Library()
@@ -39,6 +39,6 @@ def event_feed_links(context):
 
 @register.simple_tag(takes_context=True)
 def webcal_url(context, url):
-    """The same calendar address with the webcal:// scheme that calendar apps subscribe to."""
-    request = context.get("request")
-    return "webcal://" + request.get_host() + url
+    """The same calendar address with the webcal:// scheme that calendar apps
+    subscribe to, on the host of the Site's configured root URL."""
+    return "webcal://" + absolute_url(context.get("request"), url).split("://", 1)[1]

@@ -2,6 +2,8 @@
 
 import xml.etree.ElementTree as ET
 
+from wagtail.models import Site
+
 import pytest
 
 from tests.factories import StandardPageFactory
@@ -48,18 +50,25 @@ def test_sitemap_leaves_out_drafts_and_untranslated_pages_keep_no_alternates(cli
     assert entries["http://testserver/de/nur-deutsch/"] == {}
 
 
-def test_absolute_urls_follow_the_host_and_port_the_site_is_served_on(client):
-    entries = sitemap_entries(client, HTTP_HOST="127.0.0.1:8123")
+def test_absolute_urls_follow_the_sites_root_url_not_the_requested_host(client):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "127.0.0.1", 8123
+    site.save()
+    entries = sitemap_entries(client, HTTP_HOST="localhost:6666")
     assert "http://127.0.0.1:8123/de/" in entries
-    page = client.get("/en/contact/", HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert all(loc.startswith("http://127.0.0.1:8123/") for loc in entries)
+    page = client.get("/en/contact/", HTTP_HOST="localhost:6666").content.decode()
     assert '<link rel="canonical" href="http://127.0.0.1:8123/en/contact/">' in page
+    assert "localhost:6666" not in page
 
 
 def test_robots_txt_names_the_sitemap(client):
     response = client.get("/robots.txt", HTTP_HOST="example.org")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert "Sitemap: http://example.org/sitemap.xml" in response.content.decode()
+    # On the Site's root URL, whatever host the request named.
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "example.org" not in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
 
 

@@ -24,11 +24,13 @@ def test_description_parses_and_points_at_the_search(client, url, search_url, la
     assert root.findtext("os:Description", namespaces=NS)
     assert root.findtext("os:InputEncoding", namespaces=NS) == "UTF-8"
     assert root.findtext("os:Language", namespaces=NS) == language
+    # Absolute on the Site's root URL, whatever host the request named.
+    assert b"example.org" not in response.content
     html = root.find("os:Url[@type='text/html']", NS)
-    assert html.get("template") == f"http://example.org{search_url}?q={{searchTerms}}"
+    assert html.get("template") == f"http://testserver{search_url}?q={{searchTerms}}"
     image = root.find("os:Image", NS)
-    assert image.text == "http://example.org/static/img/favicon.svg"
-    assert client.get(image.text.removeprefix("http://example.org")).status_code == 200
+    assert image.text == "http://testserver/static/img/favicon.svg"
+    assert client.get(image.text.removeprefix("http://testserver")).status_code == 200
 
 
 def test_every_page_links_its_languages_description(get_soup):

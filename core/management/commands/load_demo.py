@@ -6,6 +6,7 @@ alone, so a second `make run` keeps what editors changed.
 
 from datetime import timedelta
 
+from django.conf import settings as django_settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.html import escape
@@ -14,12 +15,14 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from core import purge
 from core.demo import content
 from core.demo import directory as directory_demo
 from core.demo import events as events_demo
 from core.demo import news as news_demo
 from core.demo.content import T
 from core.demo.images import as_image_file, banner_picture, group_picture, logo_picture
+from core.management.commands.configure_site import site_address
 from core.models import CustomImage, SiteSettings
 from core.roles import create_demo_accounts, ensure_roles
 from events.models import (
@@ -125,7 +128,8 @@ class Command(BaseCommand):
         if HomePage.objects.exists():
             self.stdout.write("Demo content already present; leaving the page tree as editors left it.")
             return
-        self.build()
+        with purge.bulk():
+            self.build()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in German and English."))
         ensure_roles()
         accounts = create_demo_accounts()
@@ -138,6 +142,8 @@ class Command(BaseCommand):
         # Not one big transaction: wagtail-localize publishes each translation
         # when its own transaction commits, from the page as it was then; a
         # single outer transaction would publish stale copies at the very end.
+        # The Site is served at BASE_URL (checked first: a wrong one stops here).
+        hostname, port = site_address(django_settings.BASE_URL)
         german_locale = Locale.get_default()
         english, _ = Locale.objects.get_or_create(language_code="en")
         news_data = [news_demo.INDEX, news_demo.TOPICS, news_demo.TOPIC_SLUGS, news_demo.PRESS_CONTACT]
@@ -169,7 +175,7 @@ class Command(BaseCommand):
             )
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.root_page = "localhost", 80, home
+        site.hostname, site.port, site.root_page = hostname, port, home
         site.site_name = home_data["title"].de
         site.save()
 
