@@ -84,6 +84,24 @@ def new_generation(**kwargs):
     _LOCAL.clear()
 
 
+def structure_version(request=None):
+    """The version of what changes only with a purge of every page (sites,
+    home pages, locales): the page cache's site-wide path version, so that a
+    publish of an ordinary page does not make every worker look them up again."""
+    from core.page_cache import EVERY_PATH, version_key, version_seconds
+
+    if request is not None and "_structure_version" in request.__dict__:
+        return request._structure_version
+    key = version_key(None, EVERY_PATH)
+    value = shared_cache.get(key)
+    if value is None:
+        shared_cache.add(key, uuid.uuid4().hex[:10], version_seconds())
+        value = shared_cache.get(key) or uuid.uuid4().hex[:10]
+    if request is not None:
+        request._structure_version = value
+    return value
+
+
 def request_generation(request):
     """The generation a request works in, read once at its start: a purge
     during the request makes what it stores unreachable, never stale."""
@@ -106,7 +124,7 @@ def _sites(request):
             Site.objects.order_by("pk").values_list("pk", "hostname", "port", "is_default_site", "root_page_id")
         )
 
-    return frame_cached(request, "sites", load, per_site=False)
+    return frame_cached(request, "sites", load, per_site=False, structural=True)
 
 
 def _match_site(sites, hostname, port):
@@ -165,7 +183,7 @@ def default_site():
 # Fragments -------------------------------------------------------------------
 
 
-def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True):
+def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True, structural=False):
     """A fragment, per generation, site and language; computed at most once
     per request. A timeout of TIME_BOUND or less marks content that changes
     with time: the page that shows it is cached no longer than it.
@@ -175,10 +193,10 @@ def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True)
     """
     if getattr(request, "is_preview", False):
         return compute()
-    value = frame_get(request, key, per_site)
+    value = frame_get(request, key, per_site, structural)
     if value is None:
         value = compute()
-        frame_set(request, key, value, timeout, per_site)
+        frame_set(request, key, value, timeout, per_site, structural)
     return value
 
 
@@ -194,17 +212,19 @@ class Expiring(tuple):
         return tuple(self)
 
 
-def _full_key(request, key, per_site=True):
+def _full_key(request, key, per_site=True, structural=False):
     site = cached_site(request) if per_site and request is not None else None
-    return cache_key("fragment", key, site=site, language=get_language(), version=request_generation(request))
+    version = structure_version(request) if structural else request_generation(request)
+    kind = "structure" if structural else "fragment"
+    return cache_key(kind, key, site=site, language=get_language(), version=version)
 
 
-def frame_get(request, key, per_site=True):
+def frame_get(request, key, per_site=True, structural=False):
     """What frame_cached() keeps under `key` in this generation, or None."""
     memo = request.__dict__.setdefault("_frame_cache", {}) if request is not None else {}
     if key in memo:
         return memo[key]
-    value = read_through(_full_key(request, key, per_site))
+    value = read_through(_full_key(request, key, per_site, structural))
     if isinstance(value, Expiring):
         expires, value = value
         if expires <= time.time():
@@ -215,13 +235,13 @@ def frame_get(request, key, per_site=True):
     return value
 
 
-def frame_set(request, key, value, timeout=FRAGMENT_SECONDS, per_site=True):
+def frame_set(request, key, value, timeout=FRAGMENT_SECONDS, per_site=True, structural=False):
     stored = value
     if timeout <= TIME_BOUND:
         expires = time.time() + timeout
         stored = Expiring(expires, value)
         limit_page_life(request, expires)
-    full_key = _full_key(request, key, per_site)
+    full_key = _full_key(request, key, per_site, structural)
     shared_cache.set(full_key, stored, timeout)
     _local_set(full_key, stored)
     if request is not None:

@@ -27,7 +27,7 @@ from core.localization import restricted_paths
 
 def localized_home(site, language_code, request=None):
     """The live home page of a language (Wagtail's root_page.localized), kept
-    per generation: publishing or unpublishing a home page renews it."""
+    until every page is purged, as publishing or unpublishing a home page does."""
 
     def load():
         # Plain Page rows: small to cache, enough to route from.
@@ -37,7 +37,7 @@ def localized_home(site, language_code, request=None):
         ).first()
         return translation or root.get()
 
-    return frame_cached(request, f"home:{language_code}", load)
+    return frame_cached(request, f"home:{language_code}", load, structural=True)
 
 
 def route(request, path):
