@@ -29,3 +29,26 @@ def postgres_database(database_url, prefix="nka_tmp"):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     return urlunparse(url._replace(path=f"/{name}")), drop
+
+
+def production_environment(work, prefix):
+    """The environment of a throwaway copy served like `make run`: production
+    settings, its own database (PostgreSQL if DATABASE_URL names it, else
+    SQLite in `work`) and media. Returns (env, a function that drops the
+    database, or None)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_SETTINGS"))}
+    drop = None
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        env["DATABASE_URL"], drop = postgres_database(os.environ["DATABASE_URL"], prefix=prefix)
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=uuid.uuid4().hex * 2,
+        HTTPS="0",
+        MEDIA_ROOT=str(work / "media"),
+        PAGE_CACHE_DIR=str(work / "cache"),
+    )
+    return env, drop

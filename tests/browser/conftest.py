@@ -6,18 +6,16 @@ or a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL.
 Browser and database are requirements: if either is missing the tests fail.
 """
 
-import os
 import shutil
 import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest
 
-from core.throwaway import free_port, postgres_database
+from core.throwaway import free_port, production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -39,19 +37,8 @@ SERVED_ENV = {}
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     work = tmp_path_factory.mktemp("served-site")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    drop = None
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        env["DATABASE_URL"], drop = postgres_database(os.environ["DATABASE_URL"], prefix="nka_browser")
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=uuid.uuid4().hex * 2,
-        HTTPS="0",
-        MEDIA_ROOT=str(work / "media"),
-        STATIC_ROOT=str(work / "static"),
-    )
+    env, drop = production_environment(work, prefix="nka_browser")
+    env["STATIC_ROOT"] = str(work / "static")
     python = sys.executable
     port = free_port()
     env["BASE_URL"] = f"http://127.0.0.1:{port}"

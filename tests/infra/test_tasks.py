@@ -27,7 +27,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from core.management.commands.run_worker import prune
-from core.throwaway import postgres_database
+from core.throwaway import production_environment
 from tests.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,19 +186,7 @@ def wait_for(condition, timeout, what):
 @pytest.fixture
 def worker_database(tmp_path):
     """A database of its own with the task table, as a deployment's would have."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_SETTINGS"))}
-    drop = None
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        env["DATABASE_URL"], drop = postgres_database(os.environ["DATABASE_URL"], prefix="nka_tasks")
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=uuid.uuid4().hex * 2,
-        HTTPS="0",
-        PAGE_CACHE_DIR=str(tmp_path / "cache"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
+    env, drop = production_environment(tmp_path, prefix="nka_tasks")
     yield env
     if drop:
         drop()
