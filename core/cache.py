@@ -84,21 +84,23 @@ def new_generation(**kwargs):
     _LOCAL.clear()
 
 
-def structure_version(request=None):
-    """The version of what changes only with a purge of every page (sites,
-    home pages, locales): the page cache's site-wide path version, so that a
-    publish of an ordinary page does not make every worker look them up again."""
+def site_wide_version(request=None):
+    """The version of what every page shows and only a purge of every page
+    changes (sites, home pages, settings, the menu, the footer, the main
+    sections, view restrictions): the page cache's site-wide path version,
+    so that publishing an ordinary page does not make every page look them
+    up again."""
     from core.page_cache import EVERY_PATH, version_key, version_seconds
 
-    if request is not None and "_structure_version" in request.__dict__:
-        return request._structure_version
+    if request is not None and "_site_wide_version" in request.__dict__:
+        return request._site_wide_version
     key = version_key(None, EVERY_PATH)
     value = shared_cache.get(key)
     if value is None:
         shared_cache.add(key, uuid.uuid4().hex[:10], version_seconds())
         value = shared_cache.get(key) or uuid.uuid4().hex[:10]
     if request is not None:
-        request._structure_version = value
+        request._site_wide_version = value
     return value
 
 
@@ -124,7 +126,7 @@ def _sites(request):
             Site.objects.order_by("pk").values_list("pk", "hostname", "port", "is_default_site", "root_page_id")
         )
 
-    return frame_cached(request, "sites", load, per_site=False, structural=True)
+    return frame_cached(request, "sites", load, per_site=False, site_wide=True)
 
 
 def _match_site(sites, hostname, port):
@@ -183,20 +185,25 @@ def default_site():
 # Fragments -------------------------------------------------------------------
 
 
-def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True, structural=False):
+def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True, site_wide=False):
     """A fragment, per generation, site and language; computed at most once
     per request. A timeout of TIME_BOUND or less marks content that changes
     with time: the page that shows it is cached no longer than it.
+
+    `site_wide` fragments are kept until every page is purged instead
+    (site_wide_version): only for what shows nothing but objects whose
+    change purges every page (core.purge.affects_every_page, settings,
+    view restrictions, sites, locales).
 
     Previews are never served from (or written to) the cache: they show
     unsaved content.
     """
     if getattr(request, "is_preview", False):
         return compute()
-    value = frame_get(request, key, per_site, structural)
+    value = frame_get(request, key, per_site, site_wide)
     if value is None:
         value = compute()
-        frame_set(request, key, value, timeout, per_site, structural)
+        frame_set(request, key, value, timeout, per_site, site_wide)
     return value
 
 
@@ -212,19 +219,19 @@ class Expiring(tuple):
         return tuple(self)
 
 
-def _full_key(request, key, per_site=True, structural=False):
+def _full_key(request, key, per_site=True, site_wide=False):
     site = cached_site(request) if per_site and request is not None else None
-    version = structure_version(request) if structural else request_generation(request)
-    kind = "structure" if structural else "fragment"
+    version = site_wide_version(request) if site_wide else request_generation(request)
+    kind = "site-wide" if site_wide else "fragment"
     return cache_key(kind, key, site=site, language=get_language(), version=version)
 
 
-def frame_get(request, key, per_site=True, structural=False):
+def frame_get(request, key, per_site=True, site_wide=False):
     """What frame_cached() keeps under `key` in this generation, or None."""
     memo = request.__dict__.setdefault("_frame_cache", {}) if request is not None else {}
     if key in memo:
         return memo[key]
-    value = read_through(_full_key(request, key, per_site, structural))
+    value = read_through(_full_key(request, key, per_site, site_wide))
     if isinstance(value, Expiring):
         expires, value = value
         if expires <= time.time():
@@ -235,13 +242,13 @@ def frame_get(request, key, per_site=True, structural=False):
     return value
 
 
-def frame_set(request, key, value, timeout=FRAGMENT_SECONDS, per_site=True, structural=False):
+def frame_set(request, key, value, timeout=FRAGMENT_SECONDS, per_site=True, site_wide=False):
     stored = value
     if timeout <= TIME_BOUND:
         expires = time.time() + timeout
         stored = Expiring(expires, value)
         limit_page_life(request, expires)
-    full_key = _full_key(request, key, per_site, structural)
+    full_key = _full_key(request, key, per_site, site_wide)
     shared_cache.set(full_key, stored, timeout)
     _local_set(full_key, stored)
     if request is not None:
@@ -309,7 +316,7 @@ def site_settings(request):
 
     if request is None:
         return SiteSettings.load()
-    return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))
+    return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request), site_wide=True)
 
 
 class LazyItems:

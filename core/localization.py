@@ -42,7 +42,10 @@ def restricted_paths(request=None):
     from core.cache import frame_cached
 
     return frame_cached(
-        request, "restricted_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        request,
+        "restricted_paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        site_wide=True,  # any change of a view restriction purges every page
     )
 
 

@@ -105,6 +105,9 @@ class Purge:
         """(every page?, the (site id, path) pairs to purge)."""
         pages = list(Page.objects.filter(pk__in=self.pages).specific(defer=True))
         everything = self.everything or any(affects_every_page(page) for page in pages)
+        if not everything and pages:
+            named = pages_named_in_settings()
+            everything = any(page.translation_key in named for page in pages)
         # The changed pages themselves, also when unpublished (no longer among
         # the live pages a purge of everything lists for a CDN).
         paths = set(self.paths) | page_paths(pages)
@@ -185,8 +188,34 @@ def purge_everything():
 
 
 def affects_every_page(page):
-    """Home pages and main sections show in every page's header, footer or breadcrumbs."""
+    """Home pages and main sections (the news, event and member indexes can
+    only be main sections) show in every page's header, footer, feed links
+    or breadcrumbs."""
     return page.depth <= TOP_LEVEL_DEPTH
+
+
+def named_in_settings():
+    """(base content type id, object id) of every object the settings name
+    (the footer's pages, the funding notice), read from the settings
+    themselves (Wagtail's reference index leaves settings out): every page
+    shows them."""
+    from django.apps import apps
+
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    named = set()
+    for model in apps.get_models():
+        if issubclass(model, BaseSiteSetting | BaseGenericSetting):
+            for setting in model._default_manager.all():
+                for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(setting):
+                    named.add((type_id, str(object_id)))
+    return named
+
+
+def pages_named_in_settings():
+    """Translation keys of the pages the settings name."""
+    ids = [int(object_id) for type_id, object_id in named_in_settings() if type_id == _page_type_id()]
+    return set(Page.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
 
 
 def page_paths(pages):
@@ -369,8 +398,13 @@ def pages_showing(instance, seen=None, depth=0):
     if key in seen:
         return False, set()
     seen.add(key)
+    translations = [instance]
+    if getattr(instance, "translation_key", None) is not None:
+        translations = list(model._default_manager.filter(translation_key=instance.translation_key))
+    if {(ReferenceIndex._get_base_content_type(model).pk, str(obj.pk)) for obj in translations} & named_in_settings():
+        return True, set()
     page_ids = set()
-    for reference in ReferenceIndex.get_references_to(instance).select_related("base_content_type"):
+    for reference in ReferenceIndex.get_references_to_in_bulk(translations).select_related("base_content_type"):
         referrer_model = reference.base_content_type.model_class()
         if referrer_model is None:
             continue

@@ -37,7 +37,7 @@ def localized_home(site, language_code, request=None):
         ).first()
         return translation or root.get()
 
-    return frame_cached(request, f"home:{language_code}", load, structural=True)
+    return frame_cached(request, f"home:{language_code}", load, site_wide=True)
 
 
 def route(request, path):

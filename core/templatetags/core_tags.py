@@ -14,13 +14,15 @@ from wagtail.models import Page
 
 from core import localization
 from core.cache import frame_cached
+from core.cache import site_settings as cached_site_settings
 
 register = template.Library()
 
 
 class FrameFragmentNode(template.Node):
-    def __init__(self, name, vary_on, nodelist, timeout=3600):
+    def __init__(self, name, vary_on, nodelist, timeout=3600, site_wide=False):
         self.name, self.vary_on, self.nodelist, self.timeout = name, vary_on, nodelist, timeout
+        self.site_wide = site_wide
 
     def render(self, context):
         request = context.get("request")
@@ -32,7 +34,7 @@ class FrameFragmentNode(template.Node):
         def render():
             return mark_safe(self.nodelist.render(context))  # noqa: S308 - our autoescaped template
 
-        return frame_cached(request, key, render, self.timeout)
+        return frame_cached(request, key, render, self.timeout, site_wide=self.site_wide)
 
 
 @register.tag
@@ -45,17 +47,21 @@ def frame_fragment(parser, token):
     use and would read the shared cache each time; this shares
     frame_cached()'s keys, per-request memo and in-worker copy. A fragment
     that shows the time (an event that has ended, a registration deadline)
-    ends with `timeout=60`: the page showing it is cached no longer."""
+    ends with `timeout=60`: the page showing it is cached no longer. The
+    header and footer, which show only settings and main sections, end with
+    `site_wide`: kept until every page is purged (core.cache.frame_cached)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("frame_fragment needs a name")
-    timeout = 3600
+    timeout, site_wide = 3600, False
+    if bits[-1] == "site_wide":
+        site_wide = bool(bits.pop())
     if bits[-1].startswith("timeout="):
         timeout = int(bits.pop()[len("timeout=") :])
     nodelist = parser.parse(("endframe_fragment",))
     parser.delete_first_token()
     vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
-    return FrameFragmentNode(bits[1].strip("\"'"), vary_on, nodelist, timeout)
+    return FrameFragmentNode(bits[1].strip("\"'"), vary_on, nodelist, timeout, site_wide)
 
 
 @register.simple_tag(takes_context=True)
@@ -126,7 +132,10 @@ def main_menu(context, page=None):
     if home is None:
         return {"items": [], "home": None}
     items = frame_cached(
-        request, f"menu:{home.pk}", lambda: list(localization.real_pages(home.get_children(), request).in_menu())
+        request,
+        f"menu:{home.pk}",
+        lambda: list(localization.real_pages(home.get_children(), request).in_menu()),
+        site_wide=True,  # the main sections: publishing one purges every page
     )
     current_path = getattr(page, "path", "")
     for item in items:
@@ -161,7 +170,8 @@ def footer_links(context, site_settings):
     if not ids:
         return {"links": []}
     key = "-".join(str(pk) for pk in ids)
-    links = frame_cached(request, f"footer:{get_language()}:{key}", lambda: _footer_pages(ids, request))
+    # A page the settings name purges every page when it changes (core.purge).
+    links = frame_cached(request, f"footer:{get_language()}:{key}", lambda: _footer_pages(ids, request), site_wide=True)
     return {"links": links, "request": request}
 
 
@@ -239,10 +249,7 @@ def funding_notice(context, notice=None, notice_id=None):
 @register.simple_tag(takes_context=True)
 def site_settings(context):
     """The site settings, from the frame cache instead of a query per page."""
-    from core.models import SiteSettings
-
-    request = context.get("request")
-    return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request))
+    return cached_site_settings(context.get("request"))
 
 
 def _localized_notice(source_id):

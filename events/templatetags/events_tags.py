@@ -13,6 +13,7 @@ def event_index(request):
         request,
         f"event_index:{get_language()}",
         lambda: real_pages(EventIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
+        site_wide=True,  # a main section: publishing it purges every page
     )
 
 

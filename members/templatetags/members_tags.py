@@ -27,5 +27,6 @@ def member_directory_entry(context):
         request,
         f"member_directory:{get_language()}",
         lambda: real_pages(MemberIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
+        site_wide=True,  # a main section: publishing it purges every page
     )
     return {"directory": directory, "request": request}

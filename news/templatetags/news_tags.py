@@ -14,6 +14,7 @@ def news_index(request):
         request,
         f"news_index:{get_language()}",
         lambda: real_pages(NewsIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
+        site_wide=True,  # a main section: publishing it purges every page
     )
 
 

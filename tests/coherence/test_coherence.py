@@ -372,3 +372,56 @@ def test_a_new_credit_line_shows_on_the_release_using_the_photo_in_both_language
         assert credit in fetched.text, f"{url} still shows the old credit line ({fetched.x_cache})"
     problems, _truth = differences(shown, [credit], [image.credit])
     assert not problems, "\n".join(problems)
+
+
+def test_a_page_the_footer_names_shows_its_new_title_on_every_page_wherever_it_sits(editor, commit):
+    """The settings may name any page for the footer (here a press release,
+    below the main sections): renaming it changes every page's footer."""
+    from core.models import SiteSettings
+    from members.models import MemberPage
+
+    release, english = german_release_with_translation()
+    settings = SiteSettings.objects.get()
+    with commit():
+        submit_edit(editor, settings, {"imprint_page": release.pk})
+    unrelated = MemberPage.objects.filter(locale__language_code="en").live().order_by("path").last()
+    urls = [unrelated.url, "/en/events/", english.url, "/de/"]
+    fill_caches(urls)
+    assert english.title in crawl.served([unrelated.url])[unrelated.url].text
+    title = new_marker()
+    english.title = title
+    with commit():
+        english.save_revision().publish()
+    problems, truth = differences(urls, [title], [])
+    assert title in truth[unrelated.url].text and title in truth["/en/events/"].text
+    assert not problems, "\n".join(problems)
+
+
+def test_the_translated_funding_notice_in_the_footer_changes_on_every_page_of_its_language(editor, commit):
+    """The settings choose a German notice; English pages show its English
+    translation, which no page and no index entry connects to the settings."""
+    from wagtail.models import Locale
+
+    from core.models import SiteSettings
+    from members.models import MemberPage
+    from partners.models import FundingNotice
+
+    german = FundingNotice.objects.create(
+        wording="Gefördert vom Land (Kohärenztest)", locale=Locale.objects.get(language_code="de")
+    )
+    english = german.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.wording = "Funded by the state (coherence test)"
+    english.save()
+    with commit():
+        submit_edit(editor, SiteSettings.objects.get(), {"funding_notice": german.pk})
+    unrelated = MemberPage.objects.filter(locale__language_code="en").live().order_by("path").last()
+    urls = [unrelated.url, "/en/events/"]
+    fill_caches(urls)
+    assert "Funded by the state (coherence test)" in crawl.served([unrelated.url])[unrelated.url].text
+    marker = new_marker()
+    english.wording = marker
+    with commit():
+        english.save()
+    problems, truth = differences(urls, [marker], [])
+    assert all(marker in fetched.text for fetched in truth.values())
+    assert not problems, "\n".join(problems)
