@@ -220,10 +220,13 @@ class Expiring(tuple):
 
 
 def _full_key(request, key, per_site=True, site_wide=False):
+    """per_site=False: the same for every site and language (the site list,
+    looked up before the request's language is known)."""
     site = cached_site(request) if per_site and request is not None else None
+    language = get_language() if per_site else None
     version = site_wide_version(request) if site_wide else request_generation(request)
     kind = "site-wide" if site_wide else "fragment"
-    return cache_key(kind, key, site=site, language=get_language(), version=version)
+    return cache_key(kind, key, site=site, language=language, version=version)
 
 
 def frame_get(request, key, per_site=True, site_wide=False):
@@ -408,6 +411,24 @@ def cached_paginator(request, key, queryset, per_page, number):
 
     paginator = Paginator(CachedPage(count, start, LazyItems(pks, items)), per_page)
     return paginator, paginator.page(resolved)
+
+
+def paginate_keys(request, pks, per_page, number, load):
+    """A Paginator page over primary keys already in listing order (from a
+    precomputed index): any page number costs the same. The objects of the
+    page are loaded with `load(pks)` only if something iterates them (its
+    cached cards do not). The page number it resolved is what the page
+    cache may vary on."""
+    from django.core.paginator import Paginator
+
+    from core.page_cache import vary_on
+
+    paginator = Paginator(pks, per_page)
+    page = paginator.get_page(number)
+    vary_on(request, page=str(page.number) if number else None)
+    keys = list(page.object_list)
+    page.object_list = LazyItems(keys, lambda: load(keys))
+    return paginator, page
 
 
 def cached_document(request, key, build, timeout=TIME_BOUND):

@@ -32,7 +32,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from core import page_cache
+from core import page_cache, precomputed
 from core.cache import new_generation
 
 logger = logging.getLogger(__name__)
@@ -94,12 +94,14 @@ class Purge:
         self.paths = set()  # (site id, path) found before the change (moves, deletions)
         self.linked = set()  # ids of pages that were linked before the change
         self.deleted = set()  # ids of pages whose deletion was seen
+        self.affected = set()  # ids of pages found to show the changes (before them)
 
-    def add(self, everything=False, pages=(), paths=(), linked=()):
+    def add(self, everything=False, pages=(), paths=(), linked=(), affected=()):
         self.everything = self.everything or everything
         self.pages.update(pages)
         self.paths.update(paths)
         self.linked.update(linked)
+        self.affected.update(affected)
 
     def plan(self):
         """(every page?, the (site id, path) pairs to purge)."""
@@ -111,8 +113,11 @@ class Purge:
         # The changed pages themselves, also when unpublished (no longer among
         # the live pages a purge of everything lists for a CDN).
         paths = set(self.paths) | page_paths(pages)
+        self.affected.update(page.pk for page in pages)
         if not everything:
-            paths |= page_paths(related_pages(pages, self.linked))
+            related = related_pages(pages, self.linked)
+            self.affected.update(page.pk for page in related)
+            paths |= page_paths(related)
             for site_id in {site_id for site_id, _path in paths}:
                 paths |= {(site_id, path) for path in sitemap_paths()}
         return everything, paths
@@ -129,6 +134,11 @@ class Purge:
             by_site.setdefault(site_id, set()).add(path)
         for site_id, site_paths in by_site.items():
             page_cache.purge_paths(site_id, site_paths)
+        # Listings' precomputed order and counts, for the next visitor.
+        if everything:
+            precomputed.renew(everything=True)
+        else:
+            precomputed.renew(Page.objects.filter(pk__in=self.affected).specific(defer=True))
         purge_frontend_cache(everything, paths)
 
     def run_safely(self):
@@ -138,6 +148,7 @@ class Purge:
             logger.exception("Purging the changed pages failed; purging every page instead")
             new_generation()
             page_cache.purge_all()
+            precomputed.renew(everything=True)
 
 
 _bulk = threading.local()
@@ -351,7 +362,8 @@ def page_changed(sender, instance, **kwargs):
 def before_move(sender, instance, **kwargs):
     # The old URLs must go as well: found before the move.
     page = instance.specific_deferred
-    schedule(everything=affects_every_page(page), paths=page_paths(related_pages([page])))
+    related = related_pages([page])
+    schedule(everything=affects_every_page(page), paths=page_paths(related), affected=[p.pk for p in related])
 
 
 def after_move(sender, instance, **kwargs):
@@ -365,7 +377,8 @@ def page_before_delete(instance):
     purge.deleted.add(instance.pk)
     if instance.depth and instance.depth >= 2:
         page = instance.specific_deferred
-        schedule(everything=affects_every_page(page), paths=page_paths(related_pages([page])))
+        related = related_pages([page])
+        schedule(everything=affects_every_page(page), paths=page_paths(related), affected=[p.pk for p in related])
 
 
 # Everything else -------------------------------------------------------------

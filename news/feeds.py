@@ -16,6 +16,7 @@ from django.utils.translation import override
 from core.cache import site_settings
 from core.images import FEED_SPECS
 from core.localization import absolute_url, language_of, page_url
+from news.models import FEED_SIZE
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 ENCLOSURE_FILTER = FEED_SPECS
@@ -91,8 +92,7 @@ class NewsRssFeed(Feed):
         return index.intro or _("Press releases of the Network of Municipal Anti-Discrimination Offices")
 
     def items(self, index):
-        releases = index.filter_releases(index.releases(self.request), self.topic, self.member)
-        return list(index.with_listing_data(releases, FEED_SPECS).select_related("locale")[:20])
+        return index.latest(FEED_SIZE, self.topic, self.member, FEED_SPECS)
 
     def item_title(self, item):
         return item.title

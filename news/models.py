@@ -1,12 +1,13 @@
 """The newsroom: press releases, their index with archive and feeds, topics and press contacts."""
 
+import copy
+import time
 import uuid
 from functools import partial
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractYear
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -22,13 +23,15 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import precomputed
 from core.blocks import ArticleStreamBlock
-from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached
+from core.cache import cached_document, frame_cached, limit_page_life, paginate_keys
 from core.images import CARD_SPECS, prefetch_renditions
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
 from core.page_cache import vary_on
 from core.utils import linked_topics, query_param
+from news import listing
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
@@ -132,13 +135,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             raise Http404("Unknown member city")
         return member
 
-    def filter_releases(self, releases, topic=None, member=None):
-        if topic:
-            releases = releases.filter(topic_links__topic=topic)
-        if member:
-            releases = releases.filter(member_links__member__translation_key=member.translation_key)
-        return releases
-
     def topic_from_request(self, request):
         slug = query_param(request, "topic")
         if not slug:
@@ -162,22 +158,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         topic = self.topic_from_request(request)
         member = self.member_from_request(request)
         year = self.year_from_request(request)
-        releases = self.releases(request)
-        archive_base = releases
-        releases = self.filter_releases(releases, topic, member)
-        if year:
-            releases = releases.filter(date__year=year)
         vary_on(request, topic=topic and topic.slug, city=member and member.slug, year=year)
-        # Items, counts and archive links are kept in the frame cache until
-        # the next publish (or minute: releases may be dated ahead).
-        key = f"news:{self.pk}:{topic.pk if topic else ''}:{member.pk if member else ''}:{year or ''}"
-        paginator, page_obj = cached_paginator(
-            request, key, self.with_listing_data(releases), PAGE_SIZE, query_param(request, "page")
+        # Order, filters and counts from the precomputed index (news.listing).
+        listing, now = self.listing_index(), time.time()
+        pks = listing.filtered(
+            now, topic_id=topic and topic.pk, member_key=member and str(member.translation_key), year=year
         )
+        paginator, page_obj = paginate_keys(request, pks, PAGE_SIZE, query_param(request, "page"), self.load_releases)
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-        years, topics = frame_cached(
-            request, f"news-archive:{self.pk}", lambda: self.archive(archive_base), timeout=TIME_BOUND
-        )
+        due = listing.next_release_due(now)
+        if due is not None:  # a release dated ahead appears then
+            limit_page_life(request, due)
+        years, topics = listing.year_counts(now), self.topic_counts(request, listing.topic_counts(now))
         context = self.get_context(request)
         context.update(
             {
@@ -193,20 +185,35 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         return render(request, "news/news_index_page.html", context)
 
-    def archive(self, releases):
-        """(years, topics) with their counts, for the archive links."""
-        years = (
-            releases.annotate(year=ExtractYear("date", tzinfo=timezone.get_current_timezone()))
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
+    def listing_index(self):
+        """The releases' order, years, topics and cities (news.listing)."""
+        return precomputed.get("news-listing", self)
+
+    def load_releases(self, pks, image_specs=CARD_SPECS):
+        """The releases of a listing page, with what their cards show, in the order given."""
+        found = self.with_listing_data(NewsPage.objects.filter(pk__in=pks), image_specs).in_bulk()
+        return [found[pk] for pk in pks if pk in found]
+
+    def latest(self, count, topic=None, member=None, image_specs=CARD_SPECS):
+        """The newest `count` releases (of a topic, naming a member city), from the index."""
+        pks = self.listing_index().filtered(
+            time.time(), topic_id=topic and topic.pk, member_key=member and str(member.translation_key)
         )
-        topics = (
-            Topic.objects.filter(locale_id=self.locale_id, news_links__page__in=releases.values("pk"))
-            .annotate(count=Count("news_links"))
-            .order_by("name")
+        return self.load_releases(pks[:count], image_specs)
+
+    def topic_counts(self, request, counts):
+        """The topics of the index's language that releases are filed under,
+        by name, each with `count`."""
+        topics = frame_cached(
+            request, f"topics:{self.locale_id}", lambda: list(Topic.objects.filter(locale_id=self.locale_id))
         )
-        return list(years), list(topics)
+        found = []
+        for topic in topics:
+            if counts.get(topic.pk):
+                topic = copy.copy(topic)
+                topic.count = counts[topic.pk]
+                found.append(topic)
+        return found
 
     @staticmethod
     def feed_query(topic=None, member=None):
@@ -446,3 +453,6 @@ class NewsPagePartner(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
+
+
+precomputed.register(NewsIndexPage, "news-listing", listing.build)

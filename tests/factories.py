@@ -45,6 +45,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             for topic in extracted:
                 NewsPageTopic.objects.create(page=obj, topic=topic, locale=obj.locale)
+            obj.save()  # as the admin saves a page with its topics: one purge with both
 
 
 class MemberPageFactory(wagtail_factories.PageFactory):

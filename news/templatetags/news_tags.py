@@ -34,7 +34,7 @@ def latest_news(context, count=3):
         releases = frame_cached(
             request,
             f"latest_news:{index.pk}:{count}",
-            lambda: list(index.with_listing_data(index.releases(request))[:count]),
+            lambda: index.latest(count),
             timeout=TIME_BOUND,
         )
     return {"index": index, "releases": releases, "request": request}

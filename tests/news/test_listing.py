@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -131,3 +134,61 @@ def test_query_count_is_the_same_with_1_and_100_releases(client, empty_index_de,
     client.get(url)  # first renditions are made on first use
     with django_assert_max_num_queries(baseline):
         assert client.get(url).status_code == 200
+
+
+def year_links(response):
+    return [a.get_text(" ", strip=True) for a in soup(response).select("nav[aria-labelledby=years-heading] a")]
+
+
+def test_archive_counts_follow_a_publish_and_a_deletion_at_the_next_request(client, index_de, topic_de):
+    assert client.get("/de/aktuelles/")["X-Cache"] == "MISS"
+    assert client.get("/de/aktuelles/")["X-Cache"] == "HIT"
+    release = NewsPageFactory(parent=index_de, date=timezone.now().replace(year=2024), topics=[topic_de])
+    response = client.get("/de/aktuelles/")
+    assert year_links(response) == ["2026 (7)", "2025 (7)", "2024 (4)"]
+    topics = soup(response).select_one("nav[aria-labelledby=topics-heading]").get_text(" ")
+    assert "Qualifizierung (6)" in " ".join(topics.split())
+    assert release.title in titles(client.get("/de/aktuelles/?year=2024"))
+    release.delete()
+    assert year_links(client.get("/de/aktuelles/")) == ["2026 (7)", "2025 (7)", "2024 (3)"]
+
+
+def test_a_release_dated_ahead_appears_when_its_time_comes(client, index_de, monkeypatch):
+    import time
+
+    from news import models
+
+    NewsPageFactory(parent=index_de, title="Zur Sperrfrist", date=timezone.now() + timedelta(hours=2))
+    response = client.get("/de/aktuelles/")
+    assert "Zur Sperrfrist" not in titles(response)
+    # The cached listing lives no longer than until then.
+    assert int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0]) <= 2 * 3600
+    later = time.time() + 3 * 3600
+    monkeypatch.setattr(models.time, "time", lambda: later)
+    client.cookies.clear()
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        assert titles(client.get("/de/aktuelles/"))[0] == "Zur Sperrfrist"
+
+
+@pytest.mark.parametrize("query", ["?", "?topic=qualifizierung&", "?year=2020&"])
+def test_the_last_page_of_a_filter_costs_what_the_first_does(
+    client, index_de, topic_de, query, django_assert_max_num_queries
+):
+    from core.cache import new_generation
+
+    for n in range(30):  # older than the demo's releases: on the last pages
+        NewsPageFactory(parent=index_de, date=timezone.now().replace(year=2020) - timedelta(hours=n), topics=[topic_de])
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        for number in (1, 999):  # renditions are made on first use
+            client.get(f"/de/aktuelles/{query}page={number}")
+        new_generation()  # as after a publish
+        with CaptureQueriesContext(connection) as first:
+            assert client.get(f"/de/aktuelles/{query}page=1").status_code == 200
+        new_generation()
+        with django_assert_max_num_queries(len(first)) as last:
+            response = client.get(f"/de/aktuelles/{query}page=999")
+        assert response.status_code == 200
+        assert soup(response).select_one(".pagination a[rel=next]") is None
+        assert len(titles(response)) > 0
+        # No query skips the releases before the page (positions are precomputed).
+        assert not [query["sql"] for query in last.captured_queries if " OFFSET " in query["sql"].upper()]

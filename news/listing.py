@@ -1,0 +1,84 @@
+"""The news listing's precomputed index: every release of a news index in
+listing order, with what the filters ask (year, topics, cities).
+
+Built when a release of the index is published, changed, unpublished,
+moved or deleted (core.precomputed), read by every listing request: any
+page number and any filter costs the same, and the counts of the archive
+links come from it, not from aggregating the releases per request.
+Releases dated ahead are in the index and appear when their date comes.
+"""
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from core.localization import real_pages
+
+
+@dataclass(frozen=True)
+class ReleaseIndex:
+    # One entry per release, newest first (date, then pk, descending):
+    # (timestamp, pk, year, topic ids, indexes into `members`).
+    entries: tuple
+    # Translation keys of the member cities the releases name.
+    members: tuple
+
+    # The entries' timestamps negated (ascending), to find a moment in them.
+    negated_times: tuple
+
+    def _visible_from(self, now):
+        """Position of the first release dated now or earlier."""
+        return bisect.bisect_left(self.negated_times, -now)
+
+    def visible(self, now):
+        return self.entries[self._visible_from(now) :]
+
+    def next_release_due(self, now):
+        """When the next release dated ahead appears (a timestamp), or None."""
+        start = self._visible_from(now)
+        return self.entries[start - 1][0] if start else None
+
+    def filtered(self, now, topic_id=None, member_key=None, year=None):
+        """The pks of the visible releases that match, in listing order."""
+        member = self.members.index(member_key) if member_key in self.members else None
+        if member_key is not None and member is None:
+            return []
+        return [
+            entry[1]
+            for entry in self.visible(now)
+            if (topic_id is None or topic_id in entry[3])
+            and (member is None or member in entry[4])
+            and (year is None or entry[2] == year)
+        ]
+
+    def year_counts(self, now):
+        """[{"year": 2026, "count": 12}, …], newest year first."""
+        counts = Counter(entry[2] for entry in self.visible(now))
+        return [{"year": year, "count": counts[year]} for year in sorted(counts, reverse=True)]
+
+    def topic_counts(self, now):
+        """{topic id: number of visible releases filed under it}."""
+        return Counter(topic for entry in self.visible(now) for topic in entry[3])
+
+
+def build(index):
+    """The ReleaseIndex of a news index page (three queries)."""
+    from news.models import NewsPage, NewsPageMember, NewsPageTopic
+
+    releases = real_pages(NewsPage.objects.child_of(index)).filter(date__isnull=False)
+    rows = list(releases.order_by("-date", "-pk").values_list("pk", "date"))
+    ids = releases.values("pk")
+    topics, members = {}, {}
+    for page_id, topic_id in NewsPageTopic.objects.filter(page__in=ids).values_list("page_id", "topic_id"):
+        topics.setdefault(page_id, []).append(topic_id)
+    keys = {}
+    for page_id, key in NewsPageMember.objects.filter(page__in=ids).values_list("page_id", "member__translation_key"):
+        members.setdefault(page_id, []).append(keys.setdefault(str(key), len(keys)))
+    zone = timezone.get_default_timezone()
+    entries = tuple(
+        (date.timestamp(), pk, date.astimezone(zone).year, tuple(topics.get(pk, ())), tuple(members.get(pk, ())))
+        for pk, date in rows
+    )
+    return ReleaseIndex(entries, tuple(keys), tuple(-entry[0] for entry in entries))
