@@ -8,6 +8,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -16,12 +17,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core import precomputed
 from core.blocks import BaseStreamBlock
-from core.cache import LazyItems, frame_cached
+from core.cache import frame_cached
 from core.localization import language_of, real_pages
 from core.models import BasePage
 from core.page_cache import vary_on
 from core.utils import query_param
+from members import directory as directory_index
 
 
 class FederalState(models.TextChoices):
@@ -74,37 +77,26 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
         state_error = bool(state) and state not in FederalState.values
         # Searches by city name (any text) are answered, never kept in the page cache.
         vary_on(request, state=None if state_error else state)
-        # The directory is small (a few hundred offices) and changes only when
-        # a member page is published: (pk, city, state) of every office come
-        # from the frame cache and are filtered here; the offices themselves
-        # are loaded only if their rendered list and map are not cached too.
-        entries = frame_cached(
-            request,
-            f"directory:{self.pk}",
-            lambda: list(self.members(request).values_list("pk", "city", "federal_state")),
-        )
+        # Offices, their list entries and map markers from the precomputed
+        # index (members.directory): filtered here, never queried per request.
+        entries = precomputed.get("member-directory", self)
         needle = query.casefold()
         listed = [
-            pk
-            for pk, city, federal_state in entries
-            if not state_error and (not state or federal_state == state) and needle in city.casefold()
+            entry
+            for entry in entries
+            if not state_error and (not state or entry.federal_state == state) and needle in entry.city.casefold()
         ]
-        state_counts = Counter(federal_state for _pk, _city, federal_state in entries)
+        listed_ids = {entry.pk for entry in listed}
+        state_counts = Counter(entry.federal_state for entry in entries)
         states = [(code, label, state_counts.get(code, 0)) for code, label in FederalState.choices]
-
-        def everyone():
-            return frame_cached(request, f"directory-members:{self.pk}", lambda: list(self.members(request)))
-
-        def listed_members():
-            by_pk = {member.pk: member for member in everyone()}
-            return [by_pk[pk] for pk in listed if pk in by_pk]
+        markers = (entry.marker if entry.pk in listed_ids else entry.dimmed_marker for entry in entries)
 
         context = self.get_context(request)
         context.update(
             {
-                "members": LazyItems(listed, listed_members),
-                "map_members": LazyItems([pk for pk, _city, _state in entries], everyone),
-                "listed_ids": set(listed),
+                "member_count": len(listed),
+                "member_list": mark_safe("".join(entry.list_item for entry in listed)),  # noqa: S308 - our templates
+                "map_markers": mark_safe("".join(markers)),  # noqa: S308 - rendered by our templates
                 "states": sorted(states, key=lambda item: str(item[1])),
                 "state": state,
                 "state_error": state_error,
@@ -307,3 +299,6 @@ class MemberPage(RoutablePageMixin, BasePage):
         filename = slugify(f"{self.city}-{self.office_name}")[:80] or "kontakt"
         response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
         return response
+
+
+precomputed.register(MemberIndexPage, "member-directory", directory_index.build)

@@ -10,12 +10,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("members/includes/map.html")
-def germany_map(members, listed_ids=None):
-    """The directory map: Germany's outline with one linked marker per member."""
-    markers = []
-    for member in members:
-        x, y = geo.project(member.longitude, member.latitude)
-        markers.append({"member": member, "x": x, "y": y, "listed": listed_ids is None or member.pk in listed_ids})
+def germany_map(markers):
+    """The directory map: Germany's outline with the members' markers
+    (rendered in advance, members/directory.py)."""
     return {"markers": markers, "outline": geo.outline_path(), "view_box": geo.view_box()}
 
 

@@ -148,3 +148,28 @@ def test_every_demo_member_renders_in_both_languages(client, english):
             response = client.get(page.url)
             assert response.status_code == 200
             assert soup(response).h1.get_text().startswith(page.city)
+
+
+def test_an_office_renamed_moved_or_unpublished_shows_so_in_list_and_map_at_the_next_request(client, directory_de):
+    """The directory is precomputed when an office is published; the page cache is on."""
+    client.get("/de/mitglieder/")
+    assert client.get("/de/mitglieder/")["X-Cache"] == "HIT"
+    wuppertal = MemberPage.objects.get(locale=directory_de.locale, city="Wuppertal")
+    wuppertal.city = "Wuppertal-Elberfeld"
+    wuppertal.federal_state = "BY"
+    wuppertal.save_revision().publish()
+    response = client.get("/de/mitglieder/")
+    assert "Wuppertal-Elberfeld" in listed(response)
+    assert any("Wuppertal-Elberfeld" in a["aria-label"] for a in soup(response).select(".member-map a"))
+    assert listed(client.get("/de/mitglieder/?state=BY")) == ["München", "Nürnberg", "Wuppertal-Elberfeld"]
+    wuppertal.unpublish()
+    response = client.get("/de/mitglieder/")
+    assert "Wuppertal-Elberfeld" not in response.content.decode()
+    assert len(soup(response).select(".member-map a")) == 14
+    # Publishing a release that names no office leaves the directory cached.
+    from news.models import NewsPage
+
+    release = NewsPage.objects.filter(locale=directory_de.locale, member_links=None).live().first()
+    release.lead = "Ergänzt."
+    release.save_revision().publish()
+    assert client.get("/de/mitglieder/")["X-Cache"] == "HIT"
