@@ -11,12 +11,24 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import index as wagtail_index
 from wagtail.models import Page
 
 from core.localization import absolute_url, language_of, page_url, real_pages
+
+ROW_FIELDS = (
+    "pk",
+    "translation_key",
+    "locale_id",
+    "url_path",
+    "depth",
+    "last_published_at",
+    "latest_revision_created_at",
+)
 
 
 class MultilingualSitemap(Sitemap):
@@ -33,8 +45,9 @@ class MultilingualSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages = pages | root.get_descendants(inclusive=True)
-        # Translations next to each other, so that most fall in the same file.
-        return real_pages(pages).select_related("locale").order_by("translation_key", "locale_id", "pk")
+        # Translations next to each other, so that most fall in the same file;
+        # plain rows (a thousand page objects would take longer than the rest).
+        return real_pages(pages).order_by("translation_key", "locale_id", "pk").values_list(*ROW_FIELDS, named=True)
 
     def get_latest_lastmod(self):
         # Django would call lastmod() on every page of the site for the index.
@@ -42,18 +55,23 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
-        locations = {item.pk: page_url(item, self.request) for item in items}
+        if not items:
+            return []
+        locate = self.locator()
         # Every language version of the pages in this file, also those that
-        # fell into the next file.
-        versions = self.items().filter(translation_key__in={item.translation_key for item in items})
+        # fell into the neighbouring files: the items are ordered by
+        # translation key, so they are the pages with a key in this range.
+        versions = self.items().filter(
+            translation_key__gte=items[0].translation_key, translation_key__lte=items[-1].translation_key
+        )
         groups = defaultdict(dict)
         for version in versions:
-            location = locations.get(version.pk) or page_url(version, self.request)
-            groups[version.translation_key][language_of(version)] = location
+            groups[version.translation_key][language_of(version)] = locate(version)
         order = [code for code, _name in settings.LANGUAGES]
         urls = []
         for item in items:
             group = groups[item.translation_key]
+            location = group.get(language_of(item)) or locate(item)
             alternates = []
             if len(group) > 1:
                 alternates = [{"lang_code": code, "location": group[code]} for code in order if code in group]
@@ -62,11 +80,43 @@ class MultilingualSitemap(Sitemap):
                     x_default = absolute_url(self.request, "/")
                 alternates.append({"lang_code": "x-default", "location": x_default})
             lastmod = item.last_published_at or item.latest_revision_created_at
-            urls.append({"item": item, "location": locations[item.pk], "lastmod": lastmod, "alternates": alternates})
+            urls.append({"xml": url_element(location, lastmod, alternates), "lastmod": lastmod})
         lastmods = [u["lastmod"] for u in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+    def locator(self):
+        """A page's absolute URL without asking Wagtail for each of a
+        thousand pages: the language prefix of its home page and the rest
+        of its url_path (pages outside the language trees: page_url)."""
+        site = self.get_wagtail_site()
+        homes = {
+            home.url_path: page_url(home, self.request)
+            for home in real_pages(site.root_page.get_translations(inclusive=True))
+        }
+
+        def locate(page):
+            for home_path, home_url in homes.items():
+                if page.url_path.startswith(home_path):
+                    return home_url + page.url_path[len(home_path) :]
+            return page_url(Page.objects.get(pk=page.pk), self.request)
+
+        return locate
+
+
+def url_element(location, lastmod, alternates):
+    """One <url> of the sitemap, as Django's sitemap template writes it."""
+    parts = [f"<url><loc>{escape(location)}</loc>"]
+    if lastmod:
+        parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+    for alternate in alternates:
+        parts.append(
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+            f'href="{escape(alternate["location"])}"/>'
+        )
+    parts.append("</url>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value escaped above
 
 
 def index(request, sitemaps, **kwargs):

@@ -106,7 +106,7 @@ def sitemap_section(request, section):
     from core.cache import cached_document
 
     def build():
-        response = sitemap(request, sitemaps=_sitemaps(), section=section)
+        response = sitemap(request, sitemaps=_sitemaps(), section=section, template_name="sitemap_pages.xml")
         return response.render() if hasattr(response, "render") else response
 
     number = request.GET.get("p", "1")
