@@ -26,7 +26,7 @@ def event_location(event):
     return "Online"
 
 
-def event_description(event, request):
+def event_description(event, request, url=None):
     lines = [event.lead]
     if event.is_online and event.online_note:
         lines.append(event.online_note)
@@ -34,11 +34,13 @@ def event_description(event, request):
         lines.append(event.registration_url)
     elif event.registration_email:
         lines.append(event.registration_email)
-    lines.append(page_url(event, request))
+    lines.append(url or page_url(event, request))
     return "\n\n".join(line for line in lines if line)
 
 
-def to_vevent(event, request):
+def to_vevent(event, request, url=None):
+    """An event's VEVENT; `url` is its absolute URL if known already."""
+    url = url or page_url(event, request)
     vevent = Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", event.last_published_at or timezone.now())
@@ -52,9 +54,9 @@ def to_vevent(event, request):
         vevent.add("dtstart", start)
         if event.end:
             vevent.add("dtend", timezone.localtime(event.end))
-    vevent.add("description", event_description(event, request))
+    vevent.add("description", event_description(event, request, url))
     vevent.add("location", vText(event_location(event)))
-    vevent.add("url", page_url(event, request))
+    vevent.add("url", url)
     if event.last_published_at:
         vevent.add("last-modified", event.last_published_at)
     if event.fully_booked:
@@ -62,7 +64,8 @@ def to_vevent(event, request):
     return vevent
 
 
-def calendar_response(request, page, events, filename=None):
+def _calendar(request, page):
+    """A VCALENDAR with the site's properties and no events yet."""
     calendar = Calendar()
     calendar.add("prodid", "-//Netzwerk kommunaler Antidiskriminierungsstellen//Website//DE")
     calendar.add("version", "2.0")
@@ -74,6 +77,11 @@ def calendar_response(request, page, events, filename=None):
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
+    return calendar
+
+
+def calendar_response(request, page, events, filename=None):
+    calendar = _calendar(request, page)
     for event in events:
         calendar.add_component(to_vevent(event, request))
     calendar.add_missing_timezones()
@@ -81,3 +89,28 @@ def calendar_response(request, page, events, filename=None):
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80] or "event"}.ics"'
     return response
+
+
+_VTIMEZONE = {}
+
+
+def vtimezone():
+    """The VTIMEZONE of Europe/Berlin that timed events refer to (as
+    icalendar's add_missing_timezones writes it), made once per process."""
+    if "Europe/Berlin" not in _VTIMEZONE:
+        calendar = Calendar()
+        event = Event()
+        event.add("dtstart", timezone.localtime(timezone.now()))
+        calendar.add_component(event)
+        calendar.add_missing_timezones()
+        _VTIMEZONE["Europe/Berlin"] = b"".join(part.to_ical() for part in calendar.walk("VTIMEZONE"))
+    return _VTIMEZONE["Europe/Berlin"]
+
+
+def joined_calendar_response(request, page, vevents, timed):
+    """A subscribable calendar of VEVENTs written in advance (events/schedule.py):
+    the same document calendar_response() writes, without writing each event."""
+    head = _calendar(request, page).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    body = head[: -len(end)] + (vtimezone() if timed else b"") + b"".join(vevents) + end
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,5 +1,6 @@
 """Events and the training series: listings, calendars and structured data."""
 
+import time
 import uuid
 from datetime import timedelta
 
@@ -20,12 +21,14 @@ from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core import precomputed
 from core.blocks import ArticleStreamBlock
-from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached
+from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached, limit_page_life
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
 from core.page_cache import vary_on
 from core.utils import in_order, linked_topics, query_param
+from events import schedule
 from events.dates import event_when
 
 PAGE_SIZE = 12
@@ -178,16 +181,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar_view(self, request):
-        from events.calendar import calendar_response
+        from events.calendar import joined_calendar_response
 
         filters = self.filters_from_request(request)
-
-        def build():
-            events = self.apply_filters(self.events(request), filters).upcoming()
-            return calendar_response(request, self, events.select_related("locale"), filename=None)
-
-        # Calendar apps poll this: built once per publish (or minute: events pass).
-        return cached_document(request, f"events-calendar:{self.pk}:{self.filter_key(filters)}", build)
+        # The events' VEVENTs are written when they are published (events.schedule).
+        items = schedule.upcoming(precomputed.get("event-schedule", self), time.time(), filters)
+        if items:  # the calendar changes when the first of them ends
+            limit_page_life(request, min(item.ends for item in items))
+        vevents = [item.vevent for item in items]
+        return joined_calendar_response(request, self, vevents, timed=any(item.timed for item in items))
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
@@ -488,3 +490,6 @@ class EventPageTopic(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
+
+
+precomputed.register(EventIndexPage, "event-schedule", schedule.build)
