@@ -40,27 +40,54 @@ class ReleaseIndex:
         start = self._visible_from(now)
         return self.entries[start - 1][0] if start else None
 
+    def _remembered(self, key, compute):
+        """What the methods below derive, remembered on this (immutable)
+        index for the worker's next requests: the visible releases change
+        only when a release dated ahead comes due."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            if len(memo) > 200:
+                memo.clear()
+            memo[key] = compute()
+        return memo[key]
+
     def filtered(self, now, topic_id=None, member_key=None, year=None):
         """The pks of the visible releases that match, in listing order."""
         member = self.members.index(member_key) if member_key in self.members else None
         if member_key is not None and member is None:
             return []
-        return [
-            entry[1]
-            for entry in self.visible(now)
-            if (topic_id is None or topic_id in entry[3])
-            and (member is None or member in entry[4])
-            and (year is None or entry[2] == year)
-        ]
+        start = self._visible_from(now)
+        return self._remembered(
+            ("filtered", start, topic_id, member, year),
+            lambda: [
+                entry[1]
+                for entry in self.entries[start:]
+                if (topic_id is None or topic_id in entry[3])
+                and (member is None or member in entry[4])
+                and (year is None or entry[2] == year)
+            ],
+        )
 
     def year_counts(self, now):
         """[{"year": 2026, "count": 12}, …], newest year first."""
-        counts = Counter(entry[2] for entry in self.visible(now))
-        return [{"year": year, "count": counts[year]} for year in sorted(counts, reverse=True)]
+        start = self._visible_from(now)
+
+        def compute():
+            counts = Counter(entry[2] for entry in self.entries[start:])
+            return [{"year": year, "count": counts[year]} for year in sorted(counts, reverse=True)]
+
+        return self._remembered(("years", start), compute)
 
     def topic_counts(self, now):
         """{topic id: number of visible releases filed under it}."""
-        return Counter(topic for entry in self.visible(now) for topic in entry[3])
+        start = self._visible_from(now)
+        return self._remembered(
+            ("topics", start), lambda: Counter(topic for entry in self.entries[start:] for topic in entry[3])
+        )
+
+    def __getstate__(self):
+        # What is remembered stays in the worker's memory, out of the shared cache.
+        return {name: value for name, value in self.__dict__.items() if name != "_memo"}
 
 
 def build(index):
