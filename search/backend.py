@@ -83,6 +83,22 @@ class LocalizedPostgresQueryCompiler(PostgresSearchQueryCompiler):
         queries = [q for q in queries if q is not None]
         return reduce(or_, queries) if queries else None
 
+    def ranked_ids(self, config):
+        """[(id, content type id)] of every match, most relevant first, in one query.
+
+        What modelsearch does for a page of results, without the page: the
+        search page counts, filters and pages through this list instead of
+        asking the database again for each.
+        """
+        search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            return []
+        vectors = self.get_search_vectors(search_query)
+        rank = self._build_rank_expression(vectors, config)
+        vector = reduce(lambda one, other: one._combine(other, "||", False), [v for v, _boost in vectors])
+        matches = self.queryset.annotate(_vector_=vector).filter(_vector_=search_query)
+        return list(matches.order_by(rank.desc(), "-pk").values_list("pk", "content_type_id"))
+
     def get_fields_vectors(self, search_query):
         # Searching named fields builds vectors on the fly: one per configuration.
         return [
@@ -129,6 +145,18 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a ba
 
         return WeightedSQLiteSearchBackend(params)
     return backend
+
+
+def ranked_ids(results):
+    """[(id, content type id)] of every object a search found, most relevant first.
+
+    One query with the backends of this site (PostgreSQL, SQLite with FTS5);
+    any other backend loads the objects.
+    """
+    compiler = results.query_compiler
+    if hasattr(compiler, "ranked_ids"):
+        return compiler.ranked_ids(compiler.get_config(results.backend))
+    return [(obj.pk, obj.content_type_id) for obj in results]
 
 
 def backend_for_language(language_code, name="default"):

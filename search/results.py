@@ -6,6 +6,8 @@ grouped into the types a visitor can filter by. Promotions chosen by editors
 """
 
 import re
+from array import array
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +27,7 @@ from home.models import HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
-from search.backend import backend_for_language
+from search.backend import backend_for_language, ranked_ids
 
 TEASER_WORDS = 40
 
@@ -68,32 +70,54 @@ def content_type_ids(models):
     return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
 
 
-def searchable_pages(request, locale_id, result_type=None):
+def searchable_pages(request, locale_id):
     """Pages a visitor may find: live, public, not aliases, in one language, of the searched types.
 
     The conditions sit in a subquery, since the search backends accept
     filters only on indexed fields (`id` is one).
     """
-    models = result_type.models if result_type else [m for t in RESULT_TYPES for m in t.models]
+    models = [model for result_type in RESULT_TYPES for model in result_type.models]
     pages = Page.objects.filter(locale_id=locale_id, content_type_id__in=content_type_ids(models))
-    return Page.objects.filter(pk__in=Subquery(real_pages(pages, request).values("pk")))
+    return Page.objects.filter(pk__in=Subquery(real_pages(pages, request).values("pk").order_by()))
 
 
-def search_pages(query, request, language_code, locale_id, result_type=None):
-    """Search results, most relevant first, as specific pages fetched in bulk."""
-    backend = backend_for_language(language_code)
-    pages = searchable_pages(request, locale_id, result_type).specific()
-    return backend.search(query, pages, operator="and")
+@dataclass
+class Matches:
+    """Every page a search found, most relevant first: ids and content type ids.
+
+    Found with one query; counting by type, narrowing to a type and paging
+    need no further search.
+    """
+
+    ids: array
+    content_types: array
+
+    @classmethod
+    def find(cls, query, request, language_code, locale_id):
+        backend = backend_for_language(language_code)
+        found = ranked_ids(backend.search(query, searchable_pages(request, locale_id), operator="and"))
+        return cls(array("q", (pk for pk, _type in found)), array("q", (kind for _pk, kind in found)))
+
+    def counts_by_type(self):
+        """{type key: number of results}."""
+        tally = Counter(self.content_types)
+        return {
+            result_type.key: sum(tally[pk] for pk in content_type_ids(result_type.models))
+            for result_type in RESULT_TYPES
+        }
+
+    def ids_of(self, result_type=None):
+        """The ids of the matches of one type (of all when None), most relevant first."""
+        if result_type is None:
+            return list(self.ids)
+        wanted = set(content_type_ids(result_type.models))
+        return [pk for pk, kind in zip(self.ids, self.content_types, strict=True) if kind in wanted]
 
 
-def counts_by_type(results):
-    """{type key: number of results} from one faceted query."""
-    by_content_type = results.facet("content_type_id")
-    counts = {}
-    for result_type in RESULT_TYPES:
-        ids = content_type_ids(result_type.models)
-        counts[result_type.key] = sum(count for pk, count in by_content_type.items() if pk in ids)
-    return counts
+def pages_in_order(ids):
+    """The specific pages with these ids, in the same order."""
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 @dataclass

@@ -65,26 +65,35 @@ class WeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
                 finally:
                     self.order_by_relevance = True
             return super().search(config, start, stop, score_field=score_field)
+        ids = [int(object_id) for object_id, _content_type in self._ranked(config)[start:stop]]
+        if not ids:
+            return self.queryset.none()
+        order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)], output_field=IntegerField())
+        return self.queryset.filter(pk__in=ids).order_by(order)
+
+    def _ranked(self, config):
+        """(id, content type id) of the matching objects, most relevant first, as a queryset."""
         match = MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalize(self.query), config=config)
         )
         rank = self._build_rank_expression(self.get_search_vectors(), config)
         candidates = self.queryset.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
-        ids = [
-            int(object_id)
-            for object_id in SQLiteFTSIndexEntry.objects.filter(match)
+        return (
+            SQLiteFTSIndexEntry.objects.filter(match)
             .filter(
                 index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
                 index_entry__object_id__in=Subquery(candidates),
             )
             .annotate(score=rank)
             .order_by("score", "-index_entry__object_id")
-            .values_list("index_entry__object_id", flat=True)[start:stop]
-        ]
-        if not ids:
-            return self.queryset.none()
-        order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)], output_field=IntegerField())
-        return self.queryset.filter(pk__in=ids).order_by(order)
+            .values_list("index_entry__object_id", "index_entry__content_type_id")
+        )
+
+    def ranked_ids(self, config):
+        """[(id, content type id)] of every match, most relevant first, in one query."""
+        if isinstance(normalize(self.query), MatchAll | Not):
+            return [(obj.pk, obj.content_type_id) for obj in self.queryset]
+        return [(int(object_id), content_type) for object_id, content_type in self._ranked(config)]
 
 
 class WeightedSQLiteSearchBackend(SQLiteSearchBackend):

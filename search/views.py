@@ -62,21 +62,25 @@ def search(request):
         # cache, whoever asks (it holds only live, public pages).
         digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
-        def find_counts():
-            return search_results.counts_by_type(search_results.search_pages(text, request, language, locale_id))
-
-        counts = frame_cached(request, f"search:{locale_id}:{digest}:counts", find_counts, TIME_BOUND)
-        paginator = Paginator(range(counts[type_key] if type_key else sum(counts.values())), PAGE_SIZE)
+        matches = frame_cached(
+            request,
+            f"search:{locale_id}:{digest}",
+            lambda: search_results.Matches.find(text, request, language, locale_id),
+            TIME_BOUND,
+        )
+        counts = matches.counts_by_type()
+        ids = matches.ids_of(result_type)
+        paginator = Paginator(ids, PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-
-        def find_page():
-            results = search_results.search_pages(text, request, language, locale_id, result_type)
-            start = (page_obj.number - 1) * PAGE_SIZE
-            return [search_results.page_result(page, request) for page in results[start : start + PAGE_SIZE]]
-
         found = frame_cached(
-            request, f"search:{locale_id}:{digest}:{type_key}:{page_obj.number}", find_page, TIME_BOUND
+            request,
+            f"search:{locale_id}:{digest}:{type_key}:{page_obj.number}",
+            lambda: [
+                search_results.page_result(page, request)
+                for page in search_results.pages_in_order(list(page_obj.object_list))
+            ],
+            TIME_BOUND,
         )
         if page_obj.number == 1 and not type_key:
             promoted = search_results.promoted_results(query, request, locale_id)
