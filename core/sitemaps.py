@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -18,7 +19,10 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import index as wagtail_index
 from wagtail.models import Page
 
+from core.cache import cache_key, shared_cache
 from core.localization import absolute_url, language_of, page_url, real_pages
+
+FILES_SECONDS = 24 * 3600
 
 ROW_FIELDS = (
     "pk",
@@ -34,8 +38,8 @@ ROW_FIELDS = (
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap covers only the site's root tree (German); this one
     lists every language tree and groups translations by translation_key so
-    each <url> carries its xhtml:link alternates (in three queries per file,
-    however large the site)."""
+    each <url> carries its xhtml:link alternates (in two queries per file,
+    however large the site and deep the file)."""
 
     limit = 1000
 
@@ -53,20 +57,45 @@ class MultilingualSitemap(Sitemap):
         # Django would call lastmod() on every page of the site for the index.
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
+    def boundaries(self):
+        """The first translation key of each file after the first.
+
+        A file lists the pages whose key falls between two boundaries, so
+        that every file is one query on the (translation key, locale) index
+        however deep it is, and a page and its translations share a file.
+        Set every FILES_SECONDS from `limit` pages apart: pages added or
+        removed since then make the files a little longer or shorter, never
+        leave a page out.
+        """
+        key = cache_key("sitemap-files", self.limit, site=self.get_wagtail_site())
+        bounds = shared_cache.get(key)
+        if bounds is None:
+            keys = self.items().values_list("translation_key", flat=True)
+            bounds = list(dict.fromkeys(str(k) for k in keys[self.limit :: self.limit]))
+            shared_cache.set(key, bounds, FILES_SECONDS)
+        return bounds
+
+    @property
+    def paginator(self):
+        # One item per file: the index asks for the number of files; a file
+        # for its (validated) number.
+        return Paginator(range(len(self.boundaries()) + 1), 1)
+
     def _urls(self, page, protocol, domain):
-        items = list(self.paginator.page(page).object_list)
+        number = self.paginator.page(page).number
+        bounds = self.boundaries()
+        items = self.items()
+        if number > 1:
+            items = items.filter(translation_key__gte=bounds[number - 2])
+        if number <= len(bounds):
+            items = items.filter(translation_key__lt=bounds[number - 1])
+        items = list(items)
         if not items:
             return []
         locate = self.locator()
-        # Every language version of the pages in this file, also those that
-        # fell into the neighbouring files: the items are ordered by
-        # translation key, so they are the pages with a key in this range.
-        versions = self.items().filter(
-            translation_key__gte=items[0].translation_key, translation_key__lte=items[-1].translation_key
-        )
         groups = defaultdict(dict)
-        for version in versions:
-            groups[version.translation_key][language_of(version)] = locate(version)
+        for item in items:
+            groups[item.translation_key][language_of(item)] = locate(item)
         order = [code for code, _name in settings.LANGUAGES]
         urls = []
         for item in items:

@@ -100,3 +100,31 @@ def test_a_large_site_is_split_into_files_whose_translations_keep_their_alternat
     assert client.get("/sitemap-pages.xml?p=99").status_code == 404
     assert client.get("/sitemap-pages.xml?p=abc").status_code == 404
     assert client.get("/sitemap-other.xml").status_code == 404
+
+
+def test_files_are_key_ranges_that_keep_every_page_once_as_the_site_grows(
+    client, demo_pages, home_de, monkeypatch, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.sitemaps import MultilingualSitemap
+
+    monkeypatch.setattr(MultilingualSitemap, "limit", 7)
+    files_before = len(xml(client, "/sitemap.xml").findall("s:sitemap", NS))
+    # A deep file is one range on the translation key index, not an OFFSET scan.
+    with CaptureQueriesContext(connection) as queries:
+        deepest = xml(client, f"/sitemap-pages.xml?p={files_before}")
+    assert deepest.findall("s:url", NS)
+    assert not any("OFFSET" in query["sql"].upper() for query in queries.captured_queries)
+
+    # Pages published after the files were laid out land in one of them,
+    # each exactly once, until the layout is renewed.
+    for n in range(10):
+        StandardPageFactory(parent=home_de, slug=f"neu-{n}", title=f"Neu {n}")
+    locations = []
+    for sitemap in xml(client, "/sitemap.xml").findall("s:sitemap", NS):
+        path = sitemap.find("s:loc", NS).text.split("://", 1)[1].split("/", 1)[1]
+        locations += [url.find("s:loc", NS).text for url in xml(client, f"/{path}").findall("s:url", NS)]
+    assert len(locations) == len(set(locations)) == len(demo_pages) + 10
+    assert {f"http://testserver/de/neu-{n}/" for n in range(10)} <= set(locations)
