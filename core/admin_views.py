@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from core import translation_status
-from core.utils import query_param
+from core.utils import int_param, query_param
 
 PER_PAGE = 50
 
@@ -62,9 +62,9 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             rows = [row for row in rows if row.status == status]
         else:
             status = ""
-        content_type = query_param(request, "type")
-        if content_type.isdigit() and int(content_type) in by_type:
-            rows = [row for row in rows if row.source.content_type_id == int(content_type)]
+        content_type = int_param(request, "type")
+        if content_type in by_type:
+            rows = [row for row in rows if row.source.content_type_id == content_type]
         else:
             content_type = ""
         paginator = Paginator(rows, PER_PAGE)

@@ -24,6 +24,8 @@ from django.core.cache import caches
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 
+from core.utils import ascii_int
+
 # Content that also changes with time (upcoming events, releases dated in
 # the future) is kept at most this many seconds, fragments and pages alike.
 TIME_BOUND = 60
@@ -166,7 +168,7 @@ def cached_site(request):
         return request._wagtail_site
     # get_host() raises DisallowedHost for hosts not allowed: answered 400.
     hostname = split_domain_port(request.get_host())[0]
-    port = int(request.get_port()) if str(request.get_port()).isdigit() else 80
+    port = ascii_int(str(request.get_port()), max_digits=5) or 80
     found = _match_site(_sites(request), hostname, port)
     site = None
     if found is not None:

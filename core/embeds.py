@@ -7,6 +7,8 @@ provider (no oEmbed request), and only the privacy-enhanced hosts are used.
 import re
 from urllib.parse import parse_qs, urlparse
 
+from core.utils import ascii_int
+
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -30,6 +32,6 @@ def embed_info(url):
             return "YouTube", f"https://www.youtube-nocookie.com/embed/{video_id}"
     if host in VIMEO_HOSTS:
         video_id = parsed.path.rstrip("/").split("/")[-1]
-        if video_id.isdigit():
+        if ascii_int(video_id, max_digits=12) is not None:
             return "Vimeo", f"https://player.vimeo.com/video/{video_id}?dnt=1"
     return None

@@ -11,6 +11,20 @@ def query_param(request, name, max_length=100):
     return value.strip()[:max_length]
 
 
+def ascii_int(value, max_digits=9):
+    """The number written in ASCII digits 0-9 (at most `max_digits` of them),
+    or None. `str.isdigit()` also accepts "²" or "١", which `int()` then
+    refuses or reads as a number no visitor typed."""
+    if isinstance(value, str) and 0 < len(value) <= max_digits and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
+def int_param(request, name, max_digits=9):
+    """A query-string number in ASCII digits, or None when absent or not one."""
+    return ascii_int(query_param(request, name), max_digits)
+
+
 def in_order(links):
     """Orderable links in the order an editor gave them, and in the order they
     were added where none was given (links made in code have no sort_order):

@@ -5,13 +5,15 @@ import uuid
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+
+from core.utils import ascii_int
 
 logger = logging.getLogger(__name__)
 
@@ -109,11 +111,11 @@ def sitemap_section(request, section):
         response = sitemap(request, sitemaps=_sitemaps(), section=section, template_name="sitemap_pages.xml")
         return response.render() if hasattr(response, "render") else response
 
-    number = request.GET.get("p", "1")
-    if not number.isdigit() or len(number) > 4:
-        return build()  # Django's view answers 404
+    number = ascii_int(request.GET.get("p", "1"), max_digits=4)
+    if number is None:
+        raise Http404("No such sitemap file")
     from core.page_cache import vary_on
 
-    vary_on(request, p=str(int(number)) if "p" in request.GET else None)
-    key = f"sitemap:{section}:{int(number)}"
+    vary_on(request, p=str(number) if "p" in request.GET else None)
+    key = f"sitemap:{section}:{number}"
     return cached_document(request, key, build, timeout=3600)

@@ -30,7 +30,7 @@ from core.images import CARD_SPECS, prefetch_renditions
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
 from core.page_cache import vary_on
-from core.utils import linked_topics, query_param
+from core.utils import ascii_int, linked_topics, query_param
 from news import listing
 
 PAGE_SIZE = 12
@@ -149,9 +149,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         value = query_param(request, "year")
         if not value:
             return None
-        if not value.isdigit() or not 1900 < int(value) < 3000:
+        year = ascii_int(value, max_digits=4)
+        if year is None or not 1900 < year < 3000:
             raise Http404("Unknown year")
-        return int(value)
+        return year
 
     @path("")
     def listing(self, request):
