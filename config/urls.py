@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -30,9 +29,11 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images and documents; a deployment with object storage or a
-    # web server in front turns this off with SERVE_MEDIA=0.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Uploaded images and their renditions; a deployment with object storage
+    # or a web server in front turns this off with SERVE_MEDIA=0. Documents
+    # are not among them: they are served only by Wagtail's document view
+    # (/documents/<id>/<name>), which checks their collection's privacy.
+    urlpatterns += [re_path(r"^media/(?P<path>(?:images|original_images)/[^/]+)$", core_views.media_file)]
 
 # Everything a visitor reads lives under /de/ or /en/; the search before
 # Wagtail's catch-all page route.

@@ -3,6 +3,7 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -86,6 +87,14 @@ def _sitemaps():
     from core.sitemaps import MultilingualSitemap
 
     return {"pages": MultilingualSitemap}
+
+
+def media_file(request, path):
+    """An uploaded image or rendition from MEDIA_ROOT (config/urls.py routes
+    nothing else here)."""
+    from django.views.static import serve
+
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def sitemap_index(request):
