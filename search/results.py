@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Subquery
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +19,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.localization import real_pages
+from core.localization import locale_home, real_pages
 from events.dates import event_when
 from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.models import HomePage, StandardPage
@@ -71,14 +70,10 @@ def content_type_ids(models):
 
 
 def searchable_pages(request, locale_id):
-    """Pages a visitor may find: live, public, not aliases, in one language, of the searched types.
-
-    The conditions sit in a subquery, since the search backends accept
-    filters only on indexed fields (`id` is one).
-    """
+    """Pages a visitor may find: live, public, not aliases, in one language, of the searched types."""
     models = [model for result_type in RESULT_TYPES for model in result_type.models]
     pages = Page.objects.filter(locale_id=locale_id, content_type_id__in=content_type_ids(models))
-    return Page.objects.filter(pk__in=Subquery(real_pages(pages, request).values("pk").order_by()))
+    return real_pages(pages, request)
 
 
 @dataclass
@@ -95,8 +90,8 @@ class Matches:
     @classmethod
     def find(cls, query, request, language_code, locale_id):
         backend = backend_for_language(language_code)
-        found = ranked_ids(backend.search(query, searchable_pages(request, locale_id), operator="and"))
-        return cls(array("q", (pk for pk, _type in found)), array("q", (kind for _pk, kind in found)))
+        found = ranked_ids(backend, query, searchable_pages(request, locale_id), operator="and")
+        return cls(array("i", [pk for pk, _kind in found]), array("i", [kind for _pk, kind in found]))
 
     def counts_by_type(self):
         """{type key: number of results}."""
@@ -132,10 +127,25 @@ class Result:
     date_text: str = ""
 
 
-def page_result(page, request, teaser=None):
+def url_in_language(request):
+    """A function giving the URL of a page of the visitor's language: its
+    home page's URL and the rest of its url_path, as Page.get_url() would
+    answer (which reverses a URL for each page: a tenth of the search's time)."""
+    home = locale_home(request)
+    home_url = home.get_url(request) if home is not None else None
+
+    def locate(page):
+        if home_url is not None and page.url_path.startswith(home.url_path):
+            return home_url + page.url_path[len(home.url_path) :]
+        return page.get_url(request)
+
+    return locate
+
+
+def page_result(page, request, teaser=None, locate=None):
     result = Result(
         title=page.title,
-        url=page.get_url(request),
+        url=locate(page) if locate else page.get_url(request),
         type_label=TYPE_LABELS.get(type(page), DEFAULT_TYPE_LABEL),
         teaser=Truncator(teaser or getattr(page, "meta_description", "") or "").words(TEASER_WORDS),
     )
@@ -147,6 +157,12 @@ def page_result(page, request, teaser=None):
         # <time datetime> allows at most milliseconds; a release published "now" has microseconds.
         result.date = result.date.replace(microsecond=0)
     return result
+
+
+def page_results(ids, request):
+    """The results for the pages with these ids, in the same order."""
+    locate = url_in_language(request)
+    return [page_result(page, request, locate=locate) for page in pages_in_order(ids)]
 
 
 def promoted_results(query, request, locale_id):

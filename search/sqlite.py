@@ -71,17 +71,19 @@ class WeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)], output_field=IntegerField())
         return self.queryset.filter(pk__in=ids).order_by(order)
 
-    def _ranked(self, config):
-        """(id, content type id) of the matching objects, most relevant first, as a queryset."""
+    def _ranked(self, config, within=None):
+        """(id, content type id) of the matching objects among `within` (by
+        default the searched queryset), most relevant first, as a queryset."""
+        within = self.queryset if within is None else within
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalize(self.query), config=config)
         )
         rank = self._build_rank_expression(self.get_search_vectors(), config)
-        candidates = self.queryset.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+        candidates = within.order_by().annotate(pk_text=Cast("pk", CharField())).values("pk_text")
         return (
             SQLiteFTSIndexEntry.objects.filter(match)
             .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                index_entry__content_type__in=get_descendants_content_types_pks(within.model),
                 index_entry__object_id__in=Subquery(candidates),
             )
             .annotate(score=rank)
@@ -89,11 +91,11 @@ class WeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
             .values_list("index_entry__object_id", "index_entry__content_type_id")
         )
 
-    def ranked_ids(self, config):
-        """[(id, content type id)] of every match, most relevant first, in one query."""
+    def ranked_ids(self, config, within):
+        """[(id, content type id)] of every match among `within`, most relevant first, in one query."""
         if isinstance(normalize(self.query), MatchAll | Not):
-            return [(obj.pk, obj.content_type_id) for obj in self.queryset]
-        return [(int(object_id), content_type) for object_id, content_type in self._ranked(config)]
+            return list(within.values_list("pk", "content_type_id"))
+        return [(int(object_id), content_type) for object_id, content_type in self._ranked(config, within)]
 
 
 class WeightedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.utils import normalise_query_string
 
 from core.cache import TIME_BOUND, frame_cached
 from core.localization import absolute_url, active_locale_id
@@ -76,14 +77,18 @@ def search(request):
         found = frame_cached(
             request,
             f"search:{locale_id}:{digest}:{type_key}:{page_obj.number}",
-            lambda: [
-                search_results.page_result(page, request)
-                for page in search_results.pages_in_order(list(page_obj.object_list))
-            ],
+            lambda: search_results.page_results(list(page_obj.object_list), request),
             TIME_BOUND,
         )
         if page_obj.number == 1 and not type_key:
-            promoted = search_results.promoted_results(query, request, locale_id)
+            # Editors' promotions: a saved promotion renews the generation (core/purge.py).
+            normalised = normalise_query_string(query)
+            promoted = frame_cached(
+                request,
+                f"search:{locale_id}:{hashlib.md5(normalised.encode(), usedforsecurity=False).hexdigest()}:promoted",
+                lambda: search_results.promoted_results(normalised, request, locale_id),
+                TIME_BOUND,
+            )
         # Count what visitors look for (Reports → Search terms): typed searches,
         # not their next pages or filters.
         if not shortened and "page" not in request.GET and "type" not in request.GET:
