@@ -9,7 +9,11 @@ Groups (names in German, as editors see them):
   from their German source and submits them for review.
 - one group per member city ("Stadtredaktion Wuppertal"): edits only its
   city's member profile (both languages) and writes press releases and
-  events, which then need review.
+  events, which then need review; uploads images and documents to its
+  city's collection, where it alone (besides the newsroom) may change them.
+
+Redaktion and Moderation manage every image and document; Übersetzung and
+the cities choose from all of them.
 
 Every page lies under the workflow "Redaktionelle Prüfung": a change by
 anyone without the right to publish goes live only after a member of
@@ -44,8 +48,11 @@ WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 SNIPPETS = ["news.topic", "news.presscontact", "partners.partnerrole", "partners.fundingnotice"]
-IMAGE_PERMISSIONS = ["core.add_customimage", "core.change_customimage", "core.choose_image"]
+# Wagtail checks images against the permissions of its own image model,
+# whatever the custom image model (WAGTAILIMAGES_IMAGE_MODEL) is.
+IMAGE_PERMISSIONS = ["wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image"]
 DOCUMENT_PERMISSIONS = ["wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document"]
+CHOOSE_MEDIA = ["wagtailimages.choose_image", "wagtaildocs.choose_document"]
 
 
 def permissions(*names):
@@ -94,10 +101,31 @@ def set_page_permissions(group, grants):
     )
 
 
-def set_collection_permissions(group, names):
+def set_collection_permissions(group, grants):
+    """Give a group exactly these image and document permissions and no others.
+
+    grants: [(collection, permission names)]; a permission on a collection
+    covers the collections below it.
+    """
+    wanted = {(collection.pk, permission.pk) for collection, names in grants for permission in permissions(*names)}
+    current = GroupCollectionPermission.objects.filter(group=group)
+    current.exclude(
+        pk__in=[pk for pk, *key in current.values_list("pk", "collection_id", "permission_id") if tuple(key) in wanted]
+    ).delete()
+    existing = set(current.values_list("collection_id", "permission_id"))
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(group=group, collection_id=collection_id, permission_id=permission_id)
+            for collection_id, permission_id in sorted(wanted - existing)
+        ]
+    )
+
+
+def city_collection(member):
+    """The collection of a member city's images and documents (below the root, named after the city)."""
     root = Collection.get_first_root_node()
-    for permission in permissions(*names):
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+    name = member.city[:255]
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
 
 
 def homes():
@@ -124,9 +152,12 @@ def ensure_roles():
         ]
     )
     translators.permissions.set(admin_access)
+    # The newsroom manages every image and document (for Wagtail, who may
+    # change a file may also delete it).
+    root = Collection.get_first_root_node()
     for group in (editors, moderators):
-        set_collection_permissions(group, IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS)
-    set_collection_permissions(translators, ["core.choose_image", "wagtaildocs.choose_document"])
+        set_collection_permissions(group, [(root, IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS)])
+    set_collection_permissions(translators, [(root, CHOOSE_MEDIA)])
 
     by_language = homes()
     all_homes = list(by_language.values())
@@ -194,7 +225,14 @@ def ensure_city_group(member):
 
     group, _ = Group.objects.get_or_create(name=city_group_name(member))
     group.permissions.set(permissions("wagtailadmin.access_admin"))
-    set_collection_permissions(group, IMAGE_PERMISSIONS + ["wagtaildocs.add_document", "wagtaildocs.choose_document"])
+    # Their own collection to upload to and edit in; every image and document to choose from.
+    set_collection_permissions(
+        group,
+        [
+            (city_collection(member), IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS),
+            (Collection.get_first_root_node(), CHOOSE_MEDIA),
+        ],
+    )
     profile_versions = list(Page.objects.filter(translation_key=member.translation_key, alias_of__isnull=True))
     default = Locale.get_default()
     indexes = [
