@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_views as core_admin_views
 from core import routing as core_routing
+from core import translation_review
 from core import views as core_views
 
 urlpatterns = [
@@ -18,6 +19,12 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         core_admin_views.reviewed_update_translations,
         name="reviewed_update_translations",
+    ),
+    # wagtail-localize's "convert to alias page", for those who may publish the page.
+    path(
+        "admin/localize/page/<int:page_id>/convert_to_alias/",
+        translation_review.convert_to_alias,
+        name="reviewed_convert_to_alias",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

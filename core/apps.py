@@ -10,9 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from core import images, purge
+        from core import images, purge, translation_review
         from core.db import analyze_after_migrate
 
         purge.connect_signals()
         images.connect_signals()
+        translation_review.install()
         post_migrate.connect(analyze_after_migrate, sender=self, dispatch_uid="core.analyze")

@@ -156,12 +156,20 @@ class BasePage(ListingMixin, Page):
     """What every page of the site shares: listing teaser and meta fields."""
 
     promote_panels = Page.promote_panels + ListingMixin.panels
+
     # The site search (search/) finds a page by its title first, then by its
     # teaser texts; each page type adds its own fields.
     search_fields = Page.search_fields + [index.SearchField("search_description"), index.SearchField("listing_summary")]
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        from core.translation_review import keeps_live_row
+
+        if keeps_live_row(self, kwargs):
+            return None  # a translation saved as a draft: the revision holds it
+        return super().save(*args, **kwargs)
 
     @property
     def meta_description(self):
