@@ -4,7 +4,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -14,7 +16,11 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             return
-        password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(16)
+        try:
+            validate_password(password, User(username="admin", email="admin@example.org"))
+        except ValidationError as error:
+            raise CommandError("ADMIN_PASSWORD is too weak: " + " ".join(error.messages)) from error
         User.objects.create_superuser("admin", "admin@example.org", password)
         if os.environ.get("ADMIN_PASSWORD"):
             self.stdout.write("Created the admin account 'admin' with the password from ADMIN_PASSWORD.")
