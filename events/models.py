@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from core import precomputed
 from core.blocks import ArticleStreamBlock
-from core.cache import TIME_BOUND, cached_document, cached_paginator, frame_cached, limit_page_life
+from core.cache import TIME_BOUND, cached_document, frame_cached, limit_page_life, paginate_keys
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
 from core.page_cache import vary_on
@@ -127,27 +127,26 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return f"?{urlencode(params)}" if params else ""
 
     def listing(self, request, past):
+        """Upcoming events by start, or past ones latest first, from the
+        precomputed schedule (events.schedule): any filter and page number
+        costs the same, and the page lives until the next of its events ends."""
         filters = self.filters_from_request(request)
-        events = self.apply_filters(self.events(request), filters)
-        events = events.past() if past else events.upcoming()
-        events = events.select_related("host_member")
-        paginator, page_obj = cached_paginator(
-            request,
-            f"events:{self.pk}:{past}:{self.filter_key(filters)}",
-            events,
-            PAGE_SIZE,
-            query_param(request, "page"),
-        )
+        scheduled = precomputed.get("event-schedule", self)
+        now = time.time()
+        matching = schedule.matching(scheduled, filters)
+        upcoming = [item for item in matching if item.ends >= now]
+        if upcoming:  # the first to end moves from the upcoming to the past events
+            limit_page_life(request, min(item.ends for item in upcoming))
+        pks = [item.pk for item in (reversed(matching) if past else upcoming) if (item.ends < now) == past]
+        paginator, page_obj = paginate_keys(request, pks, PAGE_SIZE, query_param(request, "page"), self.load_events)
         page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
         context = self.get_context(request)
-        # The choices of the filter form change only when something is published.
+        # The choices of the filter form: the series and host cities that
+        # events below the index name; they change only when one is published.
         series_list, host_cities = frame_cached(
             request,
             f"events-filters:{self.pk}",
-            lambda: (
-                list(real_pages(EventSeriesPage.objects.descendant_of(self), request)),
-                list(self.host_cities(self.events(request), request)),
-            ),
+            lambda: (list(self.series_in(scheduled, request)), list(self.host_cities(scheduled, request))),
         )
         context.update(
             {
@@ -163,10 +162,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return render(request, "events/event_index_page.html", context)
 
-    def host_cities(self, events, request):
+    @staticmethod
+    def load_events(pks):
+        """The events of a listing page, in the order given."""
+        found = EventPage.objects.filter(pk__in=pks).select_related("host_member").in_bulk()
+        return [found[pk] for pk in pks if pk in found]
+
+    def series_in(self, scheduled, request):
+        """The live series below this index that hold events, by their place in the tree."""
+        paths = {item.parent_path for item in scheduled} - {self.path}
+        return real_pages(EventSeriesPage.objects.filter(path__in=paths), request).order_by("path")
+
+    def host_cities(self, scheduled, request):
+        """The member cities hosting events below this index, in its language, by name."""
         from members.models import MemberPage
 
-        keys = events.exclude(host_member=None).values("host_member__translation_key")
+        keys = {item.host_key for item in scheduled if item.host_key}
         return real_pages(
             MemberPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request
         ).order_by("city")
@@ -185,10 +196,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         filters = self.filters_from_request(request)
         # The events' VEVENTs are written when they are published (events.schedule).
-        items = schedule.upcoming(precomputed.get("event-schedule", self), time.time(), filters)
+        now = time.time()
+        items = [
+            item for item in schedule.matching(precomputed.get("event-schedule", self), filters) if item.ends >= now
+        ]
         if items:  # the calendar changes when the first of them ends
             limit_page_life(request, min(item.ends for item in items))
-        vevents = [item.vevent for item in items]
+        vevents = precomputed.get("event-calendar", self)
+        vevents = [vevents[item.pk] for item in items if item.pk in vevents]
         return joined_calendar_response(request, self, vevents, timed=any(item.timed for item in items))
 
     @path("feed/rss/", name="rss")
@@ -493,3 +508,4 @@ class EventPageTopic(TranslatableMixin, Orderable):
 
 
 precomputed.register(EventIndexPage, "event-schedule", schedule.build)
+precomputed.register(EventIndexPage, "event-calendar", schedule.build_calendar)
