@@ -320,6 +320,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
+# What visitors searched for (Reports → Search terms) is kept 90 days, then
+# removed by the scheduler's daily clean-up.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
+
 # Security headers that hold everywhere; HTTPS-only ones live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -1,14 +1,18 @@
 """Publish and unpublish scheduled pages: one process for the whole site.
 
 Wagtail stores "go live at" and "expire at" dates; `publish_scheduled` acts on
-the ones that are due. This command runs it once a minute until stopped.
+the ones that are due. This command runs it once a minute until stopped,
+and once a day `searchpromotions_garbage_collect`, which forgets the search
+terms of the promotions report older than WAGTAILSEARCH_HITS_MAX_AGE days.
 Run exactly one of it per site (not one per app server): `make run` starts it
 next to gunicorn; in production it is its own service, or replaced by cron
 running `manage.py publish_scheduled` every minute.
 """
 
+import io
 import signal
 import threading
+import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -16,9 +20,14 @@ from django.db import close_old_connections, connection
 
 from core.processes import exit_with_parent as watch_parent
 
+DAILY = 24 * 3600
+
 
 class Command(BaseCommand):
-    help = "Run publish_scheduled every --interval seconds (default 60) until stopped."
+    help = "Run publish_scheduled every --interval seconds (default 60) and the daily clean-ups until stopped."
+
+    # (command, seconds between runs); each runs at start, then when due.
+    jobs = (("publish_scheduled", None), ("searchpromotions_garbage_collect", DAILY))
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between runs.")
@@ -43,14 +52,20 @@ class Command(BaseCommand):
             signal.signal(sig, lambda *_: stop.set())
         if exit_with_parent:
             watch_parent(stop.set)
+        last_run = {}
         while not stop.is_set():
-            try:
-                self.close_old_connections()
-                call_command("publish_scheduled", verbosity=0)
-            except Exception as error:  # keep running; the next minute may succeed
-                self.stderr.write(f"publish_scheduled failed: {error!r}")
-            finally:
-                self.close_old_connections()
+            for name, every in self.jobs:
+                now = time.monotonic()
+                if every is not None and name in last_run and now - last_run[name] < every:
+                    continue
+                try:
+                    self.close_old_connections()
+                    call_command(name, verbosity=0, stdout=io.StringIO())
+                    last_run[name] = now
+                except Exception as error:  # keep running; the next minute may succeed
+                    self.stderr.write(f"{name} failed: {error!r}")
+                finally:
+                    self.close_old_connections()
             if once:
                 break
             stop.wait(interval)
