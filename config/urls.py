@@ -3,8 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtail_document_serve
 
 from core import admin_views as core_admin_views
 from core import routing as core_routing
@@ -27,6 +29,12 @@ urlpatterns = [
         name="reviewed_convert_to_alias",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms of private documents and pages, throttled.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        core_views.throttled_password_view(wagtail_document_serve.authenticate_with_password, "collection"),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", core_views.sitemap_section, name="sitemap-section"),
@@ -46,6 +54,11 @@ if settings.SERVE_MEDIA:
 # Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.throttled_password_view(wagtail_views.authenticate_with_password, "page"),
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's page serving, routed in two queries (core/routing.py).
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -89,6 +89,51 @@ def _sitemaps():
     return {"pages": MultilingualSitemap}
 
 
+def locked_out(request, response=None, credentials=None):
+    """The answer to a login (admin or page password) after too many wrong
+    passwords: 429, in the visitor's language, saying how long it lasts."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return TemplateResponse(request, "core/locked_out.html", {"cooloff_minutes": minutes}, status=429).render()
+
+
+PASSWORD_FAILURES_PER_ADDRESS = 5
+PASSWORD_FAILURES_PER_RESTRICTION = 30
+
+
+def throttled_password_view(view, kind):
+    """Wagtail's password form of a private page or document collection, with
+    the admin login's defence: 5 wrong passwords from one address (or 30 from
+    anywhere) for one restriction, and it answers 429 for AXES_COOLOFF_TIME.
+    A wrong password re-renders the form (200); a right one redirects."""
+    from core.cache import cache_key, shared_cache
+
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+
+    def wrapper(request, *args, **kwargs):
+        restriction = next(iter(kwargs.values()), "")
+        address = request.META.get("REMOTE_ADDR", "")
+        keys = {
+            cache_key("password-failures", kind, restriction, address): PASSWORD_FAILURES_PER_ADDRESS,
+            cache_key("password-failures", kind, restriction): PASSWORD_FAILURES_PER_RESTRICTION,
+        }
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        counts = shared_cache.get_many(list(keys))
+        if any(counts.get(key, 0) >= limit for key, limit in keys.items()):
+            return locked_out(request)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:  # the form again: a wrong password
+            for key in keys:
+                shared_cache.add(key, 0, seconds)
+                try:
+                    shared_cache.incr(key)
+                except ValueError:  # expired in between
+                    shared_cache.set(key, 1, seconds)
+        return response
+
+    return wrapper
+
+
 def media_file(request, path):
     """An uploaded image or rendition from MEDIA_ROOT (config/urls.py routes
     nothing else here)."""

@@ -130,3 +130,12 @@ def test_check_deploy_is_clean_with_every_service_on():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_email_host_alone_sends_mail_by_smtp():
+    configured = base_settings(EMAIL_HOST="smtp.example.org")
+    assert configured["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert configured["EMAIL_HOST"] == "smtp.example.org"
+    assert base_settings()["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    chosen = base_settings(EMAIL_HOST="smtp.example.org", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    assert chosen["EMAIL_BACKEND"] == "django.core.mail.backends.locmem.EmailBackend"
