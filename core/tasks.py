@@ -19,3 +19,20 @@ def purge_frontend_cache_task(everything, paths):
         pages = Page.objects.live().filter(depth__gte=2).specific(defer=True).iterator(chunk_size=1000)
         urls |= {f"{roots[site_id]}{path}" for site_id, path in page_paths(pages) if site_id in roots}
     purge_urls_from_cache_task.call(sorted(urls))
+
+
+@task()
+def send_password_reset(email, domain, use_https, subject_template_name, email_template_name, from_email=None):
+    """The password reset mail for the accounts with this address, if any
+    (core.forms.QueuedPasswordResetForm)."""
+    from wagtail.admin.forms.auth import PasswordResetForm
+
+    form = PasswordResetForm({"email": email})
+    if form.is_valid():
+        form.save(
+            domain_override=domain,
+            use_https=use_https,
+            subject_template_name=subject_template_name,
+            email_template_name=email_template_name,
+            from_email=from_email,
+        )

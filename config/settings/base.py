@@ -293,6 +293,8 @@ WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
 # feeds, calendars, sitemaps, JSON-LD) is built, never from the request's Host.
 BASE_URL = os.environ.get("BASE_URL") or "http://127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or BASE_URL
+# Password reset mails are sent by the task worker, to the configured address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.forms.QueuedPasswordResetForm"  # noqa: S105 - a class, not a password
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -1,0 +1,28 @@
+"""Admin forms of the site."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from wagtail.admin.forms.auth import PasswordResetForm
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Wagtail's password reset form, whose mail is looked up and sent by the
+    task worker (core.tasks.send_password_reset): the answer is the same and
+    takes as long whether or not an account has the address, and the link
+    points to the site's configured address (WAGTAILADMIN_BASE_URL), never to
+    the Host header of the request that asked for it."""
+
+    def save(self, *, subject_template_name, email_template_name, from_email=None, **kwargs):
+        from core.tasks import send_password_reset
+
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        send_password_reset.enqueue(
+            email=self.cleaned_data["email"],
+            domain=base.netloc,
+            use_https=base.scheme == "https",
+            subject_template_name=subject_template_name,
+            email_template_name=email_template_name,
+            from_email=from_email,
+        )
