@@ -296,6 +296,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or BASE_URL
 # Password reset mails are sent by the task worker, to the configured address.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.forms.QueuedPasswordResetForm"  # noqa: S105 - a class, not a password
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
+# Upper limits for uploads, refused with a message in the admin: a press
+# photo fits, a decompression bomb does not.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # The database backend with German and English stemming on PostgreSQL (see search/backend.py).
