@@ -23,7 +23,7 @@ Installed by CoreConfig.ready().
 import contextvars
 import functools
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from wagtail.models import Page
@@ -37,7 +37,7 @@ def may_publish(user, translation):
         return True  # management commands and the demo loader act for the site itself
     try:
         target = translation.get_target_instance()
-    except Exception:  # noqa: BLE001 - each model raises its own DoesNotExist
+    except ObjectDoesNotExist:  # not translated yet
         target = None
     if isinstance(target, Page):
         return target.permissions_for_user(user).can_publish()
