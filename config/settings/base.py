@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so that cached pages carry the header too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors get cached pages before sessions, locale and views run.
     "core.page_cache.PageCacheMiddleware",
@@ -354,6 +356,26 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # What visitors searched for (Reports → Search terms) is kept 90 days, then
 # removed by the scheduler's daily clean-up.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
+
+# Browser features no page of the site uses are switched off for it and for
+# anything it embeds; videos (YouTube without cookies, Vimeo, loaded after
+# consent) may go full screen and picture-in-picture.
+_VIDEO_ORIGINS = ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": _VIDEO_ORIGINS,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "picture-in-picture": _VIDEO_ORIGINS,
+    "usb": [],
+}
 
 # Security headers that hold everywhere; HTTPS-only ones live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True
