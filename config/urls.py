@@ -8,7 +8,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtail_document_serve
 
-from core import admin_views as core_admin_views
 from core import routing as core_routing
 from core import translation_review
 from core import views as core_views
@@ -19,7 +18,7 @@ urlpatterns = [
     # "publish immediately" limited to those who may publish.
     path(
         "admin/localize/update/<int:translation_source_id>/",
-        core_admin_views.reviewed_update_translations,
+        translation_review.reviewed_update_translations,
         name="reviewed_update_translations",
     ),
     # wagtail-localize's "convert to alias page", for those who may publish the page.

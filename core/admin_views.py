@@ -2,17 +2,14 @@
 
 from collections import Counter
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale, Page
-from wagtail_localize.views.update_translations import UpdateTranslationsView
+from wagtail.models import Locale
 
 from core import translation_status
 from core.utils import int_param, query_param
@@ -98,30 +95,3 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         if row.translation is not None:
             links.append((_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[row.translation.pk])))
         return links
-
-
-class ReviewedUpdateTranslationsView(UpdateTranslationsView):
-    """wagtail-localize's "Sync translated pages", but "publish immediately"
-    only for those who may publish every translated page; for everyone else
-    the synced translations wait as drafts for review."""
-
-    def form_valid(self, form):
-        as_drafts = False
-        if form.cleaned_data.get("publish_translations"):
-            source = self.object
-            targets = Page.objects.filter(translation_key=source.object_id).exclude(locale_id=source.locale_id)
-            if not all(page.permissions_for_user(self.request.user).can_publish() for page in targets):
-                form.cleaned_data["publish_translations"] = False
-                as_drafts = True
-        response = super().form_valid(form)
-        if as_drafts:
-            # The new source text is now in the translation editor; the live
-            # translation stays as it was until the changes are reviewed.
-            messages.info(
-                self.request,
-                _("Synced, not published: translate the changes and submit the page for review by Moderation."),
-            )
-        return response
-
-
-reviewed_update_translations = require_admin_access(ReviewedUpdateTranslationsView.as_view())

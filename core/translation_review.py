@@ -15,7 +15,10 @@ live translation. They checked only that the user may edit. Here:
   not written (`keeps_live_row()`, checked by `BasePage.save()`): the
   translated content lives in the new revision only.
 - Converting a translation to an alias needs the right to publish it
-  (`convert_to_alias`, routed in config/urls.py).
+  (`convert_to_alias`), and "Sync translated pages" publishes at once only
+  for those who may publish every translation, telling everyone else that
+  the changes wait for review (`reviewed_update_translations`); both are
+  routed in config/urls.py before wagtail-localize's own views.
 
 Installed by CoreConfig.ready().
 """
@@ -23,10 +26,14 @@ Installed by CoreConfig.ready().
 import contextvars
 import functools
 
+from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 _DRAFTS_ONLY = contextvars.ContextVar("translation_drafts_only", default=False)
 
@@ -84,3 +91,30 @@ def install():
 
     if not getattr(Translation.save_target, "reviewed", False):
         Translation.save_target = reviewed_save_target(Translation.save_target)
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", but "publish immediately"
+    only for those who may publish every translated page; for everyone else
+    the synced translations wait as drafts for review."""
+
+    def form_valid(self, form):
+        as_drafts = False
+        if form.cleaned_data.get("publish_translations"):
+            source = self.object
+            targets = Page.objects.filter(translation_key=source.object_id).exclude(locale_id=source.locale_id)
+            if not all(page.permissions_for_user(self.request.user).can_publish() for page in targets):
+                form.cleaned_data["publish_translations"] = False
+                as_drafts = True
+        response = super().form_valid(form)
+        if as_drafts:
+            # The new source text is now in the translation editor; the live
+            # translation stays as it was until the changes are reviewed.
+            messages.info(
+                self.request,
+                _("Synced, not published: translate the changes and submit the page for review by Moderation."),
+            )
+        return response
+
+
+reviewed_update_translations = require_admin_access(ReviewedUpdateTranslationsView.as_view())
