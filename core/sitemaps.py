@@ -5,6 +5,8 @@
 protocol's 50,000 URLs and 50 MB per file, and each file is quick to build.
 """
 
+import time
+import uuid
 from collections import defaultdict
 from urllib.parse import urlsplit
 
@@ -57,23 +59,33 @@ class MultilingualSitemap(Sitemap):
         # Django would call lastmod() on every page of the site for the index.
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
-    def boundaries(self):
-        """The first translation key of each file after the first.
+    def layout(self):
+        """How the pages are split into files: {"id", "bounds", "expires"}.
 
-        A file lists the pages whose key falls between two boundaries, so
+        `bounds` holds the first translation key of each file after the
+        first. A file lists the pages whose key falls between two bounds, so
         that every file is one query on the (translation key, locale) index
         however deep it is, and a page and its translations share a file.
-        Set every FILES_SECONDS from `limit` pages apart: pages added or
+        Laid out every FILES_SECONDS from `limit` pages apart: pages added or
         removed since then make the files a little longer or shorter, never
-        leave a page out.
+        leave a page out. The index and the files are kept under the layout's
+        `id` and no longer than it (core/views.py), so an index never names
+        a file of another layout.
         """
         key = cache_key("sitemap-files", self.limit, site=self.get_wagtail_site())
-        bounds = shared_cache.get(key)
-        if bounds is None:
+        layout = shared_cache.get(key)
+        if layout is None:
             keys = self.items().values_list("translation_key", flat=True)
-            bounds = list(dict.fromkeys(str(k) for k in keys[self.limit :: self.limit]))
-            shared_cache.set(key, bounds, FILES_SECONDS)
-        return bounds
+            layout = {
+                "id": uuid.uuid4().hex[:10],
+                "bounds": list(dict.fromkeys(str(k) for k in keys[self.limit :: self.limit])),
+                "expires": time.time() + FILES_SECONDS,
+            }
+            shared_cache.set(key, layout, FILES_SECONDS)
+        return layout
+
+    def boundaries(self):
+        return self.layout()["bounds"]
 
     @property
     def paginator(self):

@@ -150,7 +150,17 @@ def sitemap_index(request):
     def build():
         return index(request, sitemaps=_sitemaps(), sitemap_url_name="sitemap-section").render()
 
-    return cached_document(request, "sitemap", build, timeout=3600)
+    layout = _sitemap_layout(request)
+    return cached_document(request, f"sitemap:{layout}", build, timeout=3600)
+
+
+def _sitemap_layout(request):
+    """The id of the sitemap's current split into files; the page lives no longer than it."""
+    from core.cache import limit_page_life
+
+    layout = _sitemaps()["pages"](request).layout()
+    limit_page_life(request, layout["expires"])
+    return layout["id"]
 
 
 def sitemap_section(request, section):
@@ -171,5 +181,5 @@ def sitemap_section(request, section):
     from core.page_cache import vary_on
 
     vary_on(request, p=str(number) if "p" in request.GET else None)
-    key = f"sitemap:{section}:{number}"
+    key = f"sitemap:{section}:{_sitemap_layout(request)}:{number}"
     return cached_document(request, key, build, timeout=3600)

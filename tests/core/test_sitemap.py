@@ -1,5 +1,6 @@
 """Machines: a sitemap index, its files with hreflang alternates, robots.txt, absolute URLs."""
 
+import time
 import xml.etree.ElementTree as ET
 
 from wagtail.models import Site
@@ -128,3 +129,22 @@ def test_files_are_key_ranges_that_keep_every_page_once_as_the_site_grows(
         locations += [url.find("s:loc", NS).text for url in xml(client, f"/{path}").findall("s:url", NS)]
     assert len(locations) == len(set(locations)) == len(demo_pages) + 10
     assert {f"http://testserver/de/neu-{n}/" for n in range(10)} <= set(locations)
+
+
+def test_when_the_files_are_laid_out_anew_the_index_follows_at_once(client, demo_pages, monkeypatch, settings):
+    from core.sitemaps import MultilingualSitemap
+
+    monkeypatch.setattr(MultilingualSitemap, "limit", 7)
+    index = client.get("/sitemap.xml")
+    before = ET.fromstring(index.content).findall("s:sitemap", NS)  # noqa: S314 - our own response
+    # The page cache keeps the index no longer than its layout.
+    layout = MultilingualSitemap(index.wsgi_request).layout()
+    assert 0 < layout["expires"] - time.time() <= 24 * 3600
+    # A new layout (daily, or here: another file size) without any publish:
+    # the next request that is not a page cache hit follows it.
+    monkeypatch.setattr(MultilingualSitemap, "limit", 5)
+    monkeypatch.setattr(settings, "PAGE_CACHE_ENABLED", False)
+    after = xml(client, "/sitemap.xml").findall("s:sitemap", NS)
+    assert len(after) == -(-len(demo_pages) // 5) > len(before)
+    entries = sitemap_entries(client)  # every file the index names answers 200
+    assert len(entries) == len(demo_pages)
