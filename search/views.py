@@ -16,13 +16,13 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.utils import normalise_query_string
 
 from core.cache import TIME_BOUND, frame_cached
 from core.localization import absolute_url, active_locale_id
 from core.models import SiteSettings
 from core.utils import query_param
+from search import hits
 from search import results as search_results
 
 QUERY_MAX_LENGTH = 200
@@ -90,9 +90,9 @@ def search(request):
                 TIME_BOUND,
             )
         # Count what visitors look for (Reports → Search terms): typed searches,
-        # not their next pages or filters.
+        # not their next pages or filters; written by the task worker (search/hits.py).
         if not shortened and "page" not in request.GET and "type" not in request.GET:
-            Query.get(query).add_hit()
+            hits.count(query)
 
     total = sum(counts.values())
     type_links = [

@@ -282,6 +282,9 @@ else:
 # request. A failed task is logged with its traceback and kept as FAILED;
 # nothing retries it. Tests run tasks inline (config/settings/test.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Searches counted for the promotions report reach the database at most this
+# often per process, through the task worker (search/hits.py).
+SEARCH_HITS_FLUSH_SECONDS = int(os.environ.get("SEARCH_HITS_FLUSH_SECONDS", "60"))
 # Renditions are made when an image is uploaded or a page published (core/images.py).
 PRERENDER_RENDITIONS = env_bool("PRERENDER_RENDITIONS", True)
 # Anonymous full-page cache: on unless PAGE_CACHE=0; entries live this long

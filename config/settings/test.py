@@ -35,6 +35,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 WAGTAILFRONTENDCACHE = {}
 # Tasks run inline; tests/infra/test_tasks.py switches to the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each search is counted at once (search/hits.py).
+SEARCH_HITS_FLUSH_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -90,6 +90,29 @@ def test_typed_searches_are_counted_for_the_search_terms_report(client):
     assert sum(hit.hits for hit in hits) == 2
 
 
+def test_a_search_writes_nothing_and_its_count_arrives_with_the_next_flush(client, settings):
+    """Visitors' searches never wait for (or compete with editors for) a database write."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search import hits
+
+    settings.SEARCH_HITS_FLUSH_SECONDS = 3600
+    client.get("/de/suche/?q=Beratung&page=2")  # renditions of the layout, made on first render
+    hits.flush()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/suche/?q=Antidiskriminierung+Beratung")
+        client.get("/de/suche/?q=Beratung+Antidiskriminierung")
+        client.get("/de/suche/?q=antidiskriminierung+beratung")
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
+    assert writes == []
+    assert not Query.objects.filter(query_string="antidiskriminierung beratung").exists()
+
+    hits.flush()  # the next search after the interval, or the process's exit
+    counted = {hit.query.query_string: hit.hits for hit in QueryDailyHits.objects.select_related("query")}
+    assert counted == {"antidiskriminierung beratung": 2, "beratung antidiskriminierung": 1}
+
+
 @pytest.mark.parametrize(
     "query",
     ["", "q=", "q=+++", "q=%21%3F", "q=" + "x" * 300, "q=Beratung&page=2", "q=Beratung&type=news"],
