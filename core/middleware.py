@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
@@ -18,3 +19,33 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)
+
+
+class AtomicAdminWritesMiddleware:
+    """Every change made in the admin happens whole or not at all.
+
+    Wagtail creates a page, saves its revision and publishes it in separate
+    commits: when publishing failed (a busy database, a lost connection) an
+    editor was left with a half-created draft, which a second try then
+    duplicated. Here each admin request that may write (POST, PUT, PATCH,
+    DELETE) runs in one transaction, rolled back if the view fails (5xx); purges,
+    tasks and mails queued with on_commit go out only after it commits.
+    Public requests are not wrapped: on SQLite a transaction takes the write
+    lock when it begins (config/settings/base.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD", "OPTIONS") or not request.path_info.startswith(ADMIN_PREFIX):
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                # The view raised (Django made the 500 page of it) or failed.
+                transaction.set_rollback(True)
+            return response
+
+
+ADMIN_PREFIX = "/admin/"

@@ -105,3 +105,45 @@ class TranslationSummaryPanel(Component):
 def add_translation_summary(request, panels):
     if can_translate(request.user):
         panels.append(TranslationSummaryPanel(request))
+
+
+class OverdueSchedulePanel(Component):
+    """Scheduled publications and expiries whose time passed minutes ago:
+    the scheduler failed on them (or does not run). It retries every minute;
+    editors see here what has not yet happened."""
+
+    name = "overdue_schedule"
+    order = 50
+    template_name = "core/admin/overdue_schedule_panel.html"
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context=None):
+        return {"items": self.items}
+
+
+def overdue_schedule(user):
+    """[(title, when it was due, edit URL or None, "publish"/"unpublish")] overdue by OVERDUE."""
+    from django.utils import timezone
+
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    from core.management.commands.publish_scheduled import OVERDUE, due_expiries, due_revisions
+
+    before = timezone.now() - OVERDUE
+    finder = AdminURLFinder(user)
+    items = []
+    for revision in due_revisions(before):
+        obj = revision.content_object
+        items.append((revision.object_str, revision.approved_go_live_at, finder.get_edit_url(obj), "publish"))
+    for obj in due_expiries(before):
+        items.append((str(obj), obj.expire_at, finder.get_edit_url(obj), "unpublish"))
+    return items
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_schedule(request, panels):
+    items = overdue_schedule(request.user)
+    if items:
+        panels.append(OverdueSchedulePanel(items))

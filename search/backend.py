@@ -19,7 +19,7 @@ from operator import add, or_
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import Expression, ExpressionWrapper, F, IntegerField, Subquery
 from django.db.models.functions import Cast
 
@@ -139,8 +139,13 @@ class LocalizedPostgresQueryCompiler(PostgresSearchQueryCompiler):
                 vector=search_query,
             )
         )
+        # For a word found in most entries PostgreSQL would rather read
+        # every entry and test its vector; the GIN index's bitmap finds the
+        # same rows in a fraction of the time (a word found in every
+        # release: 36-50 ms -> 26 ms), so this query may not scan the table.
         return fetch_rows(
-            entries.order_by(rank.desc(), F("object_pk").desc()).values_list("object_pk", "content_type_id")
+            entries.order_by(rank.desc(), F("object_pk").desc()).values_list("object_pk", "content_type_id"),
+            enable_seqscan="off",
         )
 
     def get_fields_vectors(self, search_query):
@@ -207,12 +212,25 @@ def ranked_ids(backend, query, within, **kwargs):
     return [(obj.pk, obj.content_type_id) for obj in results]
 
 
-def fetch_rows(queryset):
+def fetch_rows(queryset, **planner_settings):
     """The rows of a values_list() queryset as the database driver returns
     them: for the ten thousand matches of a common word, Django's iteration
-    took longer than the query."""
+    took longer than the query.
+
+    `planner_settings` (PostgreSQL) apply to this query only (SET LOCAL).
+    """
     sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
+    connection = connections[queryset.db]
+    if not planner_settings or connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
+        names = list(planner_settings)
+        cursor.execute(
+            "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(names)),
+            [item for name in names for item in (name, str(planner_settings[name]))],
+        )
         cursor.execute(sql, params)
         return cursor.fetchall()
 

@@ -46,6 +46,12 @@ def flush():
         record_search_hits.enqueue(hits, day)
 
 
+def discard():
+    """Forget what this process counted since the last flush (tests)."""
+    with _lock:
+        _pending.clear()
+
+
 @atexit.register
 def _flush_at_exit():
     try:

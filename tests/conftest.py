@@ -68,6 +68,12 @@ def fresh_caches():
     for alias in settings.CACHES:
         caches[alias].clear()
     cache._LOCAL.clear()
+    yield
+    # Searches a test counted without flushing are not the next test's (nor
+    # written at exit, after the test database is gone).
+    from search import hits
+
+    hits.discard()
 
 
 @pytest.fixture

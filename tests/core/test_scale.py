@@ -17,15 +17,17 @@ from events.models import EventPage, EventSeriesPage
 from members.models import MemberPage
 from news.models import NewsPage
 from partners.models import PartnerPage
+from search.views import search_url
 
 # What rendering costs: with the page cache on, every second request would
-# be a hit without queries.
+# be a hit without queries. Searches are counted for the report by the task
+# worker a minute later (search/hits.py), not while the visitor waits.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture
 def page_cache_off():
-    with override_settings(PAGE_CACHE_ENABLED=False):
+    with override_settings(PAGE_CACHE_ENABLED=False, SEARCH_HITS_FLUSH_SECONDS=3600):
         yield
 
 
@@ -62,6 +64,7 @@ def urls():
             f"{member.get_parent().url}?state=NW",
             member.url,
             f"{member.url}vcard/",
+            search_url(language, q="Diskriminierung" if language == "de" else "discrimination"),
         ]
     return found
 
@@ -111,7 +114,15 @@ def test_every_page_type_costs_the_same_few_queries_with_10_and_10000_releases(
     # (sites, home pages, menus) once, as the start of the test did.
     warm(client, paths)
     large = query_counts(client, django_assert_max_num_queries, paths)
-    assert large == small
+    # The search loads its first page of results with a query per page type
+    # among them: with ten releases those are of several types, with
+    # 10,000 mostly releases. It never costs more at the larger size.
+    searches = [path for path in paths if "?q=" in path]
+    assert {path: large[path] for path in paths if path not in searches} == {
+        path: small[path] for path in paths if path not in searches
+    }
+    for path in searches:
+        assert large[path] <= small[path], path
 
     # The search ranks 20,000 indexed pages in one query (it once took 25 s).
     started = time.monotonic()
