@@ -32,7 +32,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from core import page_cache, precomputed
+from core import page_cache, precomputed, redis_cache
 from core.cache import new_generation
 
 logger = logging.getLogger(__name__)
@@ -142,6 +142,7 @@ class Purge:
         purge_frontend_cache(everything, paths)
 
     def run_safely(self):
+        failed_before = redis_cache.failures()
         try:
             self.run()
         except Exception:  # the edit is saved: never leave readers with stale pages
@@ -149,6 +150,13 @@ class Purge:
             new_generation()
             page_cache.purge_all()
             precomputed.renew(everything=True)
+        if redis_cache.failures() != failed_before:
+            # The shared cache missed (some of) this purge: once it is back it
+            # would serve pages from before the edit. The worker purges
+            # every page as soon as it answers again (a task in the database).
+            from core.tasks import purge_everything_when_the_cache_is_back
+
+            purge_everything_when_the_cache_is_back.enqueue()
 
 
 _bulk = threading.local()

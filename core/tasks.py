@@ -36,3 +36,44 @@ def send_password_reset(email, domain, use_https, subject_template_name, email_t
             email_template_name=email_template_name,
             from_email=from_email,
         )
+
+
+# How often the worker checks whether the shared cache is back.
+CACHE_RETRY_SECONDS = 10
+
+
+@task()
+def purge_everything_when_the_cache_is_back():
+    """Purge every page once the shared cache (Redis) answers again: a purge
+    made while it was down did not reach it (core/redis_cache.py). Until
+    then the task puts itself back in the queue every CACHE_RETRY_SECONDS."""
+    import logging
+    import uuid
+    from datetime import timedelta
+
+    from django.core.cache import caches
+    from django.utils import timezone
+
+    from django_tasks import default_task_backend
+
+    from core import page_cache, precomputed
+    from core.cache import new_generation
+
+    probe = f"cache-probe:{uuid.uuid4().hex}"
+    pages = caches["pages"]
+    pages.set(probe, 1, timeout=10)
+    if pages.get(probe) != 1:
+        if default_task_backend.supports_defer:
+            purge_everything_when_the_cache_is_back.using(
+                run_after=timezone.now() + timedelta(seconds=CACHE_RETRY_SECONDS)
+            ).enqueue()
+        else:
+            logging.getLogger("core.cache").error(
+                "The shared cache missed a purge and is still down; run `manage.py purge_page_cache` once it is back."
+            )
+        return "waiting"
+    pages.delete(probe)
+    new_generation()
+    page_cache.purge_all()
+    precomputed.renew(everything=True)
+    return "purged"

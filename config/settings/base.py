@@ -235,19 +235,24 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a breaker: while Redis fails, calls are
+            # skipped for a few seconds instead of each waiting for the
+            # timeout (core/redis_cache.py).
+            "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nka"),
             "TIMEOUT": 300,
             "OPTIONS": {
-                # A Redis outage means no cache (logged), not errors for visitors.
+                # A Redis outage means no cache (logged once), not errors for visitors.
                 "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                # Redis answers within a millisecond on the local network.
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.25,
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs an outage once; not a traceback per call.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
     # Sessions are written to the database and read from Redis: a Redis
     # restart logs nobody out. Only with a shared cache: per-process caches
     # would serve stale sessions after a logout.

@@ -11,6 +11,7 @@ import json
 import os
 import runpy
 import shutil
+import signal
 import socket
 import subprocess
 import threading
@@ -83,6 +84,13 @@ class RedisServer:
         )
         wait_for_port(self.port)
 
+    def pause(self):
+        """Hang Redis (SIGSTOP): connections open, nothing answers."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self):
         if self.process is not None:
             self.process.terminate()
@@ -99,9 +107,16 @@ def redis_server(tmp_path):
 
 
 @pytest.fixture
-def redis_settings(redis_server, settings):
-    """The cache and sessions as a deployment with REDIS_URL has them, on a fresh Redis."""
+def redis_settings(redis_server, settings, monkeypatch):
+    """The cache and sessions as a deployment with REDIS_URL has them, on a
+    fresh Redis. The breaker (core/redis_cache.py) tries Redis at every call
+    here, unless a test sets BREAK_SECONDS: tests restart Redis and use it at once."""
     from django.core.cache import cache
+
+    from core import redis_cache
+
+    monkeypatch.setattr(redis_cache, "BREAK_SECONDS", 0.0)
+    monkeypatch.setattr(redis_cache, "_breakers", {})
 
     configured = base_settings(REDIS_URL=redis_server.url)
     settings.CACHES = configured["CACHES"]
