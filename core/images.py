@@ -212,7 +212,10 @@ def image_saved(sender, instance, created, update_fields=None, **kwargs):
     upload is saved (after Wagtail has deleted those of the old file)."""
     if kwargs.get("raw") or not instance.file or not in_background():
         return
+    if update_fields is not None and "file" not in update_fields:
+        return
     if created or instance.file_changed():
+        instance._loaded_file = instance.file.name  # queued once per new file
         pk = instance.pk
         transaction.on_commit(lambda: queue_renditions([pk], again=True))
 

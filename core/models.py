@@ -111,7 +111,8 @@ class CustomImage(AbstractImage):
             return super().get_renditions(*filters)
         found = self.find_existing_renditions(*filters)
         if any(f not in found for f in filters):
-            images.queue_renditions([self.pk])
+            if self.pk:
+                images.queue_renditions([self.pk])
             return PendingRenditions(self, filters)
         Rendition = self.get_rendition_model()
         Rendition.cache_backend.set_many(
