@@ -109,7 +109,8 @@ def check_pixel_size_decoding_once(self, f):
     WAGTAILIMAGES_MAX_IMAGE_PIXELS, without decoding every pixel twice:
     PNG and JPEG (nearly every upload) are checked on their header and then
     for integrity, a PNG by the checksums of all its chunks, a JPEG decoded
-    at an eighth of its size; any other format is decoded once."""
+    at an eighth of its size; any other format is decoded once. A file that
+    does not decode is refused with Wagtail's message."""
     source = f.image
     if source.format_name == "svg":
         return _check_pixel_size(self, f)
@@ -118,9 +119,7 @@ def check_pixel_size_decoding_once(self, f):
         pillow = PILImage.open(source.f)
     except Exception:  # noqa: BLE001 - Wagtail's check reports it (too many pixels) as it always has
         return _check_pixel_size(self, f)
-    if pillow.format not in ("PNG", "JPEG"):
-        pillow.load()
-    f.image = PillowImage(pillow)
+    f.image = PillowImage(pillow)  # its size is read from the header
     try:
         _check_pixel_size(self, f)
     finally:
@@ -130,6 +129,8 @@ def check_pixel_size_decoding_once(self, f):
             pillow.verify()
         elif pillow.format == "JPEG":
             pillow.draft("RGB", (pillow.width // 8, pillow.height // 8))
+            pillow.load()
+        else:
             pillow.load()
     except Exception as error:  # noqa: BLE001 - any reason a file does not decode
         raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error

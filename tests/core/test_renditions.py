@@ -270,7 +270,7 @@ def test_a_filter_spec_is_parsed_once_per_process():
     assert Filter("width-800").operations is not first.operations
 
 
-@pytest.mark.parametrize("name, kind", [("kaputt.png", "PNG"), ("kaputt.jpg", "JPEG")])
+@pytest.mark.parametrize("name, kind", [("kaputt.png", "PNG"), ("kaputt.jpg", "JPEG"), ("kaputt.webp", "WEBP")])
 def test_an_upload_that_does_not_decode_is_still_refused_with_a_message(admin_client, name, kind):
     """The upload no longer decodes every pixel; a truncated file is refused all the same."""
     buffer = io.BytesIO()
