@@ -114,11 +114,19 @@ def check_pixel_size_decoding_once(self, f):
     source = f.image
     if source.format_name == "svg":
         return _check_pixel_size(self, f)
+    invalid = ValidationError(self.error_messages["invalid_image"], code="invalid_image")
     try:
         source.f.seek(0)
         pillow = PILImage.open(source.f)
-    except Exception:  # noqa: BLE001 - Wagtail's check reports it (too many pixels) as it always has
-        return _check_pixel_size(self, f)
+    except Exception as error:  # noqa: BLE001
+        # Too many pixels: Wagtail's check says so; anything else is no image
+        # (Wagtail answered a truncated WebP with a server error).
+        try:
+            return _check_pixel_size(self, f)
+        except ValidationError:
+            raise
+        except Exception:  # noqa: BLE001
+            raise invalid from error
     f.image = PillowImage(pillow)  # its size is read from the header
     try:
         _check_pixel_size(self, f)
@@ -133,7 +141,7 @@ def check_pixel_size_decoding_once(self, f):
         else:
             pillow.load()
     except Exception as error:  # noqa: BLE001 - any reason a file does not decode
-        raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+        raise invalid from error
     finally:
         source.f.seek(0)
 
