@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -76,6 +76,77 @@ class CustomImage(AbstractImage):
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_file = instance.__dict__.get("file")
+        return instance
+
+    def file_changed(self):
+        """A new file since this image was read (an editor replaced it)."""
+        loaded = getattr(self, "_loaded_file", None)
+        return loaded is not None and str(loaded) != self.file.name
+
+    # Renditions of the site's sizes come from the task worker
+    # (core/images.py): a page that asks for one not made yet gets the
+    # original file at the requested size and queues the task, so a visitor
+    # never waits for an image to be resized. Other sizes (the admin's
+    # thumbnails) are made on first use, as Wagtail does.
+
+    def get_rendition(self, filter):
+        from core import images
+
+        filter = self.clean_filter_for_svg(Filter(spec=filter) if isinstance(filter, str) else filter)
+        if not images.in_background() or filter.spec not in images.site_specs():
+            return super().get_rendition(filter)
+        return self.get_renditions(filter)[filter.spec]
+
+    def get_renditions(self, *filters):
+        from core import images
+
+        filters = list(
+            dict.fromkeys(self.clean_filter_for_svg(Filter(spec=f) if isinstance(f, str) else f) for f in filters)
+        )
+        if not images.in_background() or not any(f.spec in images.site_specs() for f in filters):
+            return super().get_renditions(*filters)
+        found = self.find_existing_renditions(*filters)
+        if any(f not in found for f in filters):
+            if self.pk:
+                images.queue_renditions([self.pk])
+            return PendingRenditions(self, filters)
+        Rendition = self.get_rendition_model()
+        Rendition.cache_backend.set_many(
+            {
+                Rendition.construct_cache_key(self, f.get_cache_key(self), f.spec): rendition
+                for f, rendition in found.items()
+                if not getattr(rendition, "_from_cache", False)
+            }
+        )
+        return {f.spec: found[f] for f in filters}
+
+    def make_renditions(self, *specs):
+        """Make the renditions of these specs that do not exist yet (the
+        worker's part, core.tasks.make_renditions_task); returns their specs."""
+        filters = [Filter(spec=spec) for spec in specs]
+        found = self.find_existing_renditions(*filters)
+        made = self.create_renditions(*[f for f in filters if f not in found])
+        return {f.spec for f in made}
+
+    def pending_rendition(self, filter):
+        """The original file standing in for a rendition not made yet: the
+        requested size (the layout does not move), never saved or cached."""
+        width, height = filter.get_transform(self).size
+        rendition = self.get_rendition_model()(
+            image=self,
+            filter_spec=filter.spec,
+            focal_point_key=filter.get_cache_key(self),
+            file=self.file.name,
+            width=width,
+            height=height,
+        )
+        rendition.pending = True
+        return rendition
+
     def clean(self):
         super().clean()
         errors = {}
@@ -87,8 +158,31 @@ class CustomImage(AbstractImage):
             raise ValidationError(errors)
 
 
+class PendingRenditions(dict):
+    """The renditions of an image whose site sizes are not made yet: every
+    spec answers with the original file at that spec's size, but the dict
+    holds one entry, so `{% picture %}` and `{% srcset_image %}` render one
+    plain <img> of the original instead of <source> elements claiming AVIF
+    or WebP for a PNG."""
+
+    def __init__(self, image, filters):
+        self.image = image
+        super().__init__({filters[0].spec: image.pending_rendition(filters[0])})
+
+    def __missing__(self, spec):
+        return self.image.pending_rendition(Filter(spec=spec))
+
+
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    pending = False  # the original standing in (CustomImage.pending_rendition)
+
+    def img_tag(self, extra_attributes=None):
+        if self.pending and extra_attributes:
+            # One image without srcset: `sizes` would be invalid HTML.
+            extra_attributes = {k: v for k, v in extra_attributes.items() if k not in ("sizes", "srcset")}
+        return super().img_tag(extra_attributes)
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

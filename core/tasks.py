@@ -77,3 +77,27 @@ def purge_everything_when_the_cache_is_back():
     page_cache.purge_all()
     precomputed.renew(everything=True)
     return "purged"
+
+
+# After the reference index and purges queued with it: a page saved just
+# before this runs is then known to show the image (and it may take seconds).
+@task(priority=-10)
+def make_renditions_task(image_ids):
+    """Make the renditions of the site's sizes of these images (queued on
+    upload, on publish and by a page showing an image without them), then
+    purge the pages that show each image, which showed its original until now."""
+    from core import images, purge
+    from core.models import CustomImage
+
+    failed = []
+    for image in CustomImage.objects.filter(pk__in=image_ids):
+        try:
+            made = images.make_renditions(image)
+        except Exception:  # one broken file must not keep the others waiting
+            images.logger.exception("Could not make the renditions of image %s", image.pk)
+            failed.append(image.pk)
+            continue
+        if made:
+            purge.object_changed(image)
+    if failed:
+        raise RuntimeError(f"No renditions for images {failed}; see the log")

@@ -7,6 +7,8 @@ given in Europe/Berlin; each item carries its lead image as enclosure and,
 in the Media RSS namespace, its credit.
 """
 
+import mimetypes
+
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -130,7 +132,9 @@ class NewsRssFeed(Feed):
         if rendition is None:
             return []
         size = rendition.file.size if rendition.file.storage.exists(rendition.file.name) else 0
-        return [Enclosure(absolute_url(self.request, rendition.url), str(size), "image/jpeg")]
+        # The original file stands in until the worker has made the JPEG.
+        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
+        return [Enclosure(absolute_url(self.request, rendition.url), str(size), mime_type)]
 
     def item_extra_kwargs(self, item):
         rendition = self._rendition(item)

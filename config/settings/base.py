@@ -304,7 +304,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Searches counted for the promotions report reach the database at most this
 # often per process, through the task worker (search/hits.py).
 SEARCH_HITS_FLUSH_SECONDS = int(os.environ.get("SEARCH_HITS_FLUSH_SECONDS", "60"))
-# Renditions are made when an image is uploaded or a page published (core/images.py).
+# Renditions are made by the task worker after an upload or publish; pages
+# show the original until then (core/images.py). Off: made on first use.
 PRERENDER_RENDITIONS = env_bool("PRERENDER_RENDITIONS", True)
 # Anonymous full-page cache: on unless PAGE_CACHE=0; entries live this long
 # unless an edit purges them first (also the CDN's s-maxage).

@@ -26,7 +26,8 @@ CACHES = {
     },
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
 }
-# Loading the demo for every test session stays quick; tests/core/test_renditions.py turns it on.
+# Renditions are made on first use, so loading the demo for every test
+# session stays quick; tests/core/test_renditions.py turns the worker's part on.
 PRERENDER_RENDITIONS = False
 # The page cache is on, as for visitors: every test sees what a visitor sees.
 # Tests that count the queries of rendering a page switch it off.

@@ -11,7 +11,7 @@ import pytest
 
 from core.cache import new_generation
 from core.demo.scale import load_scale
-from core.images import prerender
+from core.images import make_renditions
 from core.models import CustomImage
 from events.models import EventPage, EventSeriesPage
 from members.models import MemberPage
@@ -91,11 +91,10 @@ def query_counts(client, django_assert_max_num_queries, paths):
 def test_every_page_type_costs_the_same_few_queries_with_10_and_10000_releases(
     client, django_assert_max_num_queries, german, english
 ):
-    # Renditions exist before anyone visits (made on upload and publish;
-    # the test settings skip that to keep the demo quick).
-    with override_settings(PRERENDER_RENDITIONS=True):
-        for image in CustomImage.objects.all():
-            prerender(image)
+    # Renditions exist before anyone visits (the worker makes them after an
+    # upload; the test settings skip that to keep the demo quick).
+    for image in CustomImage.objects.all():
+        make_renditions(image)
     # Ten releases per language to start with.
     for locale in (german, english):
         for release in NewsPage.objects.filter(locale=locale).order_by("-date")[10:]:
