@@ -34,7 +34,7 @@ MAX_REPORT_BYTES = 64 * 1024
 MAX_LOGGED = 20
 REPORT_TYPES = ("application/csp-report", "application/reports+json", "application/json")
 
-_media_origin = {}
+_media_origin = [None, None]  # (storage, its origin)
 
 
 def media_origin():
@@ -42,12 +42,10 @@ def media_origin():
     storage, CDN), asked of the storage itself so it matches every image URL.
     Building a URL contacts nothing, not even the object store."""
     storage = storages["default"]
-    key = id(storage)
-    if key not in _media_origin:
+    if _media_origin[0] is not storage:
         url = urlsplit(storage.url("images/probe.jpg"))
-        _media_origin.clear()
-        _media_origin[key] = f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else None
-    return _media_origin[key]
+        _media_origin[:] = [storage, f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else None]
+    return _media_origin[1]
 
 
 def directives_for(request):
