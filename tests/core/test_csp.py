@@ -16,7 +16,6 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-from core import csp
 
 pytestmark = pytest.mark.django_db
 
