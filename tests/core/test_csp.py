@@ -16,7 +16,6 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
