@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from csp.constants import HEADER
+from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
@@ -84,9 +84,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
     def process_response(self, request, response):
+        if getattr(response, "_site_policy", False) and request.path_info.startswith(ADMIN_PREFIX):
+            # A preview: Wagtail rendered the page through the middleware for
+            # its public URL; in the admin's frame it gets the admin's policy.
+            for header in (HEADER, HEADER_REPORT_ONLY):
+                if header in response:
+                    del response[header]
         own_policy = HEADER in response
         response = super().process_response(request, response)
         if not own_policy:
+            response._site_policy = True
             response.headers.setdefault(
                 "Reporting-Endpoints", f'{REPORT_GROUP}="{settings.SECURITY_POLICY_REPORT_URL}"'
             )

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -410,8 +410,13 @@ SECURITY_POLICY_PUBLIC = {
     "report-uri": [SECURITY_POLICY_REPORT_URL],
     "report-to": "csp",
 }
+# Wagtail 8's admin runs inline scripts (date pickers, inline panels, image
+# cropping, wagtail-localize's editor) and its scripts insert styles: it
+# needs 'unsafe-inline' for both, never 'unsafe-eval'.
 SECURITY_POLICY_ADMIN = {
     **SECURITY_POLICY_PUBLIC,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
     "frame-src": [SELF, *VIDEO_HOSTS],
     "frame-ancestors": [SELF],
 }

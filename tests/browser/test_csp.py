@@ -23,23 +23,20 @@ window.addEventListener("securitypolicyviolation", function (event) {
 
 PREPARE = """
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from home.models import HomePage, StandardPage
-user = get_user_model().objects.filter(username="csp-admin").first()
-if user is None:
-    user = get_user_model().objects.create_superuser("csp-admin", "csp-admin@example.org", "{password}")
-home = HomePage.objects.get(locale__language_code="de")
-video = home.get_children().filter(slug="csp-video").first()
-if video is None:
-    video = StandardPage(
-        title="Video", slug="csp-video",
-        body=[("video", {{"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "Film", "transcript": ""}})],
-    )
-    home.add_child(instance=video)
+from news.models import NewsPage
+if not get_user_model().objects.filter(username="csp-admin").exists():
+    get_user_model().objects.create_superuser("csp-admin", "csp-admin@example.org", "{password}")
+release = NewsPage.objects.get(locale__language_code="de", slug="qualifizierungsreihe-gegen-diskriminierung-startet-in-wuppertal")
+if not NewsPage.objects.filter(slug="csp-video").exists():
+    video = release.copy(update_attrs={{"slug": "csp-video", "title": "Film"}}, keep_live=False)
+    video.body = [("video", {{"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "Film", "transcript": ""}})]
     video.save_revision().publish()
 german = StandardPage.objects.get(locale__language_code="de", slug="ueber-das-netzwerk")
 english = german.get_translation(Locale.objects.get(language_code="en"))
-print(home.pk, german.pk, english.pk)
+home = HomePage.objects.get(locale__language_code="de")
+print(home.pk, german.pk, english.pk, release.pk, release.get_translation(english.locale).pk)
 """
 
 
@@ -72,10 +69,11 @@ def violations(tab):
 @pytest.fixture(scope="module")
 def prepared(manage):
     password = uuid.uuid4().hex
-    home_id, german_id, english_id = map(
-        int, manage("shell", "--no-imports", "-c", PREPARE.format(password=password)).split()[-3:]
-    )
-    return {"password": password, "home": home_id, "german": german_id, "english": english_id}
+    ids = manage("shell", "--no-imports", "-c", PREPARE.format(password=password)).split()[-5:]
+    return {
+        "password": password,
+        **dict(zip(("home", "german", "english", "release", "translation"), ids, strict=True)),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +99,7 @@ def test_public_pages_violate_nothing(page, site_url, path):
 
 def test_the_consented_video_may_load_its_frame(page, site_url, prepared):
     watch(page)
-    page.goto(f"{site_url}/de/csp-video/")
+    page.goto(f"{site_url}/de/aktuelles/csp-video/")
     page.get_by_role("button", name=re.compile("YouTube")).click()
     frame = page.locator("iframe.video__frame")
     assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
@@ -115,7 +113,11 @@ ADMIN_SCREENS = {
     "page explorer": "/admin/pages/{home}/",
     "page editor": "/admin/pages/{german}/edit/",
     "image index": "/admin/images/",
+    "press release editor": "/admin/pages/{release}/edit/",
     "translation editor": "/admin/pages/{english}/edit/",
+    "translation editor of a press release": "/admin/pages/{translation}/edit/",
+    "image editor (cropping)": "/admin/images/1/",
+    "image upload": "/admin/images/multiple/add/",
     "public page with the user bar": "/de/ueber-das-netzwerk/",
 }
 
@@ -132,5 +134,5 @@ def test_the_editors_preview_panel_violates_nothing(editor, site_url, prepared):
     editor.goto(site_url + "/admin/pages/{german}/edit/".format(**prepared))
     editor.locator("[data-side-panel-toggle='preview']").click()
     preview = editor.frame_locator("#w-preview-iframe")
-    preview.locator("h1").wait_for()
+    preview.locator("h1").wait_for(state="attached")
     assert violations(editor) == []
