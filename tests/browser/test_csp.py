@@ -3,6 +3,8 @@ public page type in both languages, a consented video, the admin's main
 screens and wagtail-localize's editor load without a single violation."""
 
 import re
+import subprocess
+import time
 import uuid
 
 import pytest
@@ -23,20 +25,22 @@ window.addEventListener("securitypolicyviolation", function (event) {
 
 PREPARE = """
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from wagtail.models import Locale
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
-if not get_user_model().objects.filter(username="csp-admin").exists():
-    get_user_model().objects.create_superuser("csp-admin", "csp-admin@example.org", "{password}")
-release = NewsPage.objects.get(locale__language_code="de", slug="qualifizierungsreihe-gegen-diskriminierung-startet-in-wuppertal")
-if not NewsPage.objects.filter(slug="csp-video").exists():
-    video = release.copy(update_attrs={{"slug": "csp-video", "title": "Film"}}, keep_live=False)
-    video.body = [("video", {{"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "Film", "transcript": ""}})]
-    video.save_revision().publish()
-german = StandardPage.objects.get(locale__language_code="de", slug="ueber-das-netzwerk")
-english = german.get_translation(Locale.objects.get(language_code="en"))
-home = HomePage.objects.get(locale__language_code="de")
-print(home.pk, german.pk, english.pk, release.pk, release.get_translation(english.locale).pk)
+with transaction.atomic():
+    if not get_user_model().objects.filter(username="csp-admin").exists():
+        get_user_model().objects.create_superuser("csp-admin", "csp-admin@example.org", "{password}")
+    release = NewsPage.objects.get(locale__language_code="de", slug="qualifizierungsreihe-gegen-diskriminierung-startet-in-wuppertal")
+    if not NewsPage.objects.filter(slug="csp-video").exists():
+        video = release.copy(update_attrs={{"slug": "csp-video", "title": "Film"}}, keep_live=False)
+        video.body = [("video", {{"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "Film", "transcript": ""}})]
+        video.save_revision().publish()
+    german = StandardPage.objects.get(locale__language_code="de", slug="ueber-das-netzwerk")
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    home = HomePage.objects.get(locale__language_code="de")
+    print(home.pk, german.pk, english.pk, release.pk, release.get_translation(english.locale).pk)
 """
 
 
@@ -69,7 +73,15 @@ def violations(tab):
 @pytest.fixture(scope="module")
 def prepared(manage):
     password = uuid.uuid4().hex
-    ids = manage("shell", "--no-imports", "-c", PREPARE.format(password=password)).split()[-5:]
+    for attempt in range(10):
+        try:
+            ids = manage("shell", "--no-imports", "-c", PREPARE.format(password=password)).split()[-5:]
+            break
+        except subprocess.CalledProcessError as error:
+            # SQLite: the task worker of the served copy may hold the write lock.
+            if "database is locked" not in error.stderr or attempt == 9:
+                pytest.fail(error.stderr)
+            time.sleep(1)
     return {
         "password": password,
         **dict(zip(("home", "german", "english", "release", "translation"), ids, strict=True)),
