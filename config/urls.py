@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtail_document_serve
 
+from core import csp as core_csp
 from core import routing as core_routing
 from core import translation_review
 from core import views as core_views
@@ -40,6 +41,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # For load balancers; plain HTTP allowed (SECURE_REDIRECT_EXEMPT).
     path("healthz", core_views.healthz, name="healthz"),
+    # Content-Security-Policy violation reports from browsers (core/csp.py).
+    path("csp-report/", core_csp.csp_report, name="csp_report"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -78,12 +79,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Login throttling (below, "Login defences").
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before the page cache, so that cached pages carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before the page cache too: cached pages get the same policy.
+    "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors get cached pages before sessions, locale and views run.
     "core.page_cache.PageCacheMiddleware",
@@ -383,7 +387,9 @@ WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Browser features no page of the site uses are switched off for it and for
 # anything it embeds; videos (YouTube without cookies, Vimeo, loaded after
 # consent) may go full screen and picture-in-picture.
-_VIDEO_ORIGINS = ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# The hosts of core.embeds' embed URLs.
+VIDEO_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_VIDEO_ORIGINS = ["self", *VIDEO_HOSTS]
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "autoplay": [],
@@ -399,6 +405,44 @@ PERMISSIONS_POLICY = {
     "picture-in-picture": _VIDEO_ORIGINS,
     "usb": [],
 }
+
+# Content-Security-Policy (core/csp.py): public pages load and run only the
+# site's own files (images also from the media host of object storage or a
+# CDN), frame only the consented videos and may not be framed. The admin
+# (Wagtail's inline scripts and styles) has a policy of its own, and may frame
+# its own previews. Browsers report violations to SECURITY_POLICY_REPORT_URL, logged on
+# the logger `csp`; CSP_REPORT_ONLY=1 only reports (for a roll-out).
+SECURITY_POLICY_REPORT_URL = "/csp-report/"
+SECURITY_POLICY_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+# production.py turns it on with HTTPS.
+SECURITY_POLICY_UPGRADE = False
+SECURITY_POLICY_PUBLIC = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "frame-src": VIDEO_HOSTS,
+    "frame-ancestors": [NONE],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "report-uri": [SECURITY_POLICY_REPORT_URL],
+    "report-to": "csp",
+}
+# Wagtail 8's admin runs inline scripts (date pickers, inline panels, image
+# cropping, wagtail-localize's editor) and its scripts insert styles: it
+# needs 'unsafe-inline' for both, never 'unsafe-eval'.
+SECURITY_POLICY_ADMIN = {
+    **SECURITY_POLICY_PUBLIC,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "frame-src": [SELF, *VIDEO_HOSTS],
+    "frame-ancestors": [SELF],
+}
+_CSP = {"DIRECTIVES": SECURITY_POLICY_PUBLIC}
+CONTENT_SECURITY_POLICY = None if SECURITY_POLICY_REPORT_ONLY else _CSP
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP if SECURITY_POLICY_REPORT_ONLY else None
 
 # Security headers that hold everywhere; HTTPS-only ones live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True
