@@ -46,9 +46,9 @@ PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quie
 $(VNU_JAR):
 	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node vnu-jar@$(VNU_VERSION)
 
-install: $(VENV)/.installed ## Create .venv and install the pinned runtime requirements
+install: $(VENV)/.installed ## Create .venv and install the runtime lock (requirements.lock, hashes checked)
 
-install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well
+install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well (requirements-dev.lock)
 
 lock: ## Pin every dependency with its hashes: requirements*.txt -> requirements*.lock (commit both)
 	@test -x $(VENV)/bin/pip-compile || { test -x $(PY) || $(PYTHON) -m venv $(VENV); $(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock; }
