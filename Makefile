@@ -10,31 +10,50 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 WEB_CONCURRENCY ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps messages compile-messages run serve test lint format bench
+.PHONY: help install install-dev lock system-deps messages compile-messages run serve test lint format bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt
+# Installs come from the locks only (every package pinned with its hashes, so
+# every machine gets the same files); `make lock` writes them from requirements*.txt.
+# A pin in requirements*.txt missing from its lock means someone forgot `make lock`.
+define check_lock
+@awk -F'==' '/^[A-Za-z0-9]/ { name = tolower($$1); sub(/\[.*\]/, "", name); gsub(/[-_.]+/, "-", name); print name "==" $$2 }' $(1) \
+	| while read -r pin; do grep -q "^$$pin " $(2) || { echo "$(2) lacks $$pin from $(1): run make lock" >&2; exit 1; }; done
+endef
+
+$(VENV)/.installed: requirements.lock requirements.txt
+	$(call check_lock,requirements.txt,requirements.lock)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	@touch $@
 
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements-dev.lock requirements-dev.txt $(VENV)/.installed
+	$(call check_lock,requirements-dev.txt,requirements-dev.lock)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@
+
+# Extra pip-compile options, e.g. LOCK_ARGS="--upgrade-package sqlparse".
+LOCK_ARGS ?=
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 
 # The W3C Nu HTML checker, run locally by the tests (from the npm registry).
 $(VNU_JAR):
 	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node vnu-jar@$(VNU_VERSION)
 
-install: $(VENV)/.installed ## Create .venv and install the pinned runtime requirements
+install: $(VENV)/.installed ## Create .venv and install the runtime lock (requirements.lock, hashes checked)
 
-install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well
+install-dev: $(VENV)/.installed-dev ## Install test and lint tools as well (requirements-dev.lock)
+
+lock: ## Pin every dependency with its hashes: requirements*.txt -> requirements*.lock (commit both)
+	@test -x $(VENV)/bin/pip-compile || { test -x $(PY) || $(PYTHON) -m venv $(VENV); $(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock; }
+	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
+	$(PIP_COMPILE) --constraint requirements.lock --output-file requirements-dev.lock requirements-dev.txt
 
 system-deps: ## Install what the tests need from Debian when missing: chromium, gettext, Java, Redis (needs root or sudo)
 	@missing=""; \
@@ -63,6 +82,7 @@ var/secret_key:
 
 run: install var/secret_key compile-messages ## Set up (migrate, demo content, admin) and serve like production
 	@set -e; export DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HTTPS="$${HTTPS:-0}"; \
+	if [ -z "$${EMAIL_BACKEND:-}$${EMAIL_HOST:-}" ]; then export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend; fi; \
 	$(PY) manage.py migrate --noinput -v 0; \
 	$(PY) manage.py collectstatic --noinput -v 0; \
 	$(PY) manage.py load_demo; \
@@ -75,6 +95,7 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	echo ""; \
 	echo "  Site:  http://$(HOST):$(PORT)/"; \
 	echo "  Admin: http://$(HOST):$(PORT)/admin/   (user: admin)"; \
+	if [ "$$EMAIL_BACKEND" = django.core.mail.backends.filebased.EmailBackend ]; then echo "  Mail:  $${EMAIL_FILE_PATH:-var/mail}/ (one file per mail)"; fi; \
 	echo ""; \
 	exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips=127.0.0.1
 

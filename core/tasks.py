@@ -24,10 +24,11 @@ def purge_frontend_cache_task(everything, paths):
 @task()
 def send_password_reset(email, domain, use_https, subject_template_name, email_template_name, from_email=None):
     """The password reset mail for the accounts with this address, if any
-    (core.forms.QueuedPasswordResetForm)."""
-    from wagtail.admin.forms.auth import PasswordResetForm
+    (core.forms.QueuedPasswordResetForm), tried again while the mail server
+    fails and logged at ERROR if it never answers (core.mail)."""
+    from core.forms import RetryingPasswordResetForm
 
-    form = PasswordResetForm({"email": email})
+    form = RetryingPasswordResetForm({"email": email})
     if form.is_valid():
         form.save(
             domain_override=domain,

@@ -50,5 +50,7 @@ def production_environment(work, prefix):
         HTTPS="0",
         MEDIA_ROOT=str(work / "media"),
         PAGE_CACHE_DIR=str(work / "cache"),
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(work / "mail"),
     )
     return env, drop

@@ -365,12 +365,21 @@ if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Mail: moderators are told of pages awaiting review (and see them on the
-# admin dashboard). Without SMTP settings, mails go to the server's log.
-# EMAIL_HOST alone selects SMTP.
+# admin dashboard), and password-reset links go out. EMAIL_HOST alone selects
+# SMTP; without it mails go to the server's log, which production refuses
+# unless EMAIL_BACKEND names the console backend itself (production.py).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+CONSOLE_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else CONSOLE_EMAIL_BACKEND
 )
+# The file backend (`make run`) writes one file per mail here.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or str(BASE_DIR / "var" / "mail")
+# A mail server that does not answer must not hold the task worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds the task worker waits before trying a failed mail again (core/mail.py):
+# three tries in all, then the failure is logged at ERROR.
+EMAIL_RETRY_DELAYS = [5, 30]
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

@@ -4,13 +4,24 @@
 deployment leaves it at its default (on) and passes `check --deploy`.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import CONSOLE_EMAIL_BACKEND, EMAIL_BACKEND, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+# The console backend writes every mail, password-reset links included, to
+# the server's log: only when someone chose it, never because SMTP is missing.
+if EMAIL_BACKEND == CONSOLE_EMAIL_BACKEND and os.environ.get("EMAIL_BACKEND") != CONSOLE_EMAIL_BACKEND:
+    raise ImproperlyConfigured(
+        "No mail server: set EMAIL_HOST (SMTP, see .env.example) or EMAIL_BACKEND. Without them mails, "
+        "password-reset links included, would be written to the server's log; to accept that, set "
+        f"EMAIL_BACKEND={CONSOLE_EMAIL_BACKEND}."
+    )
 
 HTTPS = env_bool("HTTPS", True)
 

@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "HTTPS"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "HTTPS"} and not k.startswith("EMAIL_")
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
@@ -26,13 +30,16 @@ def test_check_deploy_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="www.example.org",
+        EMAIL_HOST="smtp.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="")
+    result = manage(
+        "check", DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="", EMAIL_HOST="smtp.example.org"
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -44,5 +51,34 @@ def test_debug_is_off_unless_asked_for():
         "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT)",
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
+        EMAIL_HOST="smtp.example.org",
     )
     assert result.stdout.split()[-2:] == ["False", "True"], result.stderr
+
+
+def test_production_refuses_to_write_mails_to_the_log_unless_told_to():
+    """Without EMAIL_HOST or EMAIL_BACKEND, mails (password-reset links
+    included) would end up in the server's log: production does not start."""
+    settings = {"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": secrets.token_urlsafe(50)}
+    refused = manage("check", **settings)
+    assert refused.returncode != 0
+    assert "ImproperlyConfigured" in refused.stderr
+    assert "No mail server: set EMAIL_HOST" in refused.stderr
+
+    console = "django.core.mail.backends.console.EmailBackend"
+    chosen = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+        EMAIL_BACKEND=console,
+        **settings,
+    )
+    assert chosen.stdout.split()[-1:] == [console], chosen.stderr
+    smtp = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+        EMAIL_HOST="smtp.example.org",
+        **settings,
+    )
+    assert smtp.stdout.split()[-1:] == ["django.core.mail.backends.smtp.EmailBackend"], smtp.stderr

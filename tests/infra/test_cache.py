@@ -33,6 +33,7 @@ def test_a_value_cached_by_one_app_server_is_read_by_another(redis_server, redis
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         REDIS_URL=redis_server.url,
+        EMAIL_HOST="smtp.example.org",
     )
     result = subprocess.run(
         [

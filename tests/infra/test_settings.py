@@ -120,6 +120,7 @@ def test_check_deploy_is_clean_with_every_service_on():
         AWS_STORAGE_BUCKET_NAME="nka-media",
         AWS_S3_ENDPOINT_URL="https://s3.example.org",
         FRONTEND_CACHE_HTTP_URL="http://varnish.internal:6081",
+        EMAIL_HOST="smtp.example.org",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -241,7 +241,12 @@ def test_run_worker_explains_itself():
     result = subprocess.run(
         [sys.executable, "manage.py", "run_worker", "--help"],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": "x" * 60},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "EMAIL_HOST": "smtp.example.org",
+        },
         check=True,
         capture_output=True,
         text=True,

@@ -111,6 +111,8 @@ class Command(BaseCommand):
             "MEDIA_ROOT": str(work / "media"),
             "STATIC_ROOT": str(work / "static"),
             "PAGE_CACHE_DIR": str(work / "cache"),
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(work / "mail"),
             "LOG_LEVEL": "ERROR",
         }
         env.pop("REDIS_URL", None)
