@@ -7,11 +7,12 @@ from django.urls import reverse
 from twofactor import policy
 
 # What a user between password and second factor may reach in the admin: the
-# second step itself, the passkey ceremony, the admin's JavaScript
-# translations, logging in again and out.
+# second step itself, the passkey ceremony, what the admin serves to anyone
+# (icons, JavaScript translations), logging in again and out.
 OPEN_URL_NAMES = (
     "twofactor_verify",
     "twofactor_setup",
+    "wagtailadmin_sprite",
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",

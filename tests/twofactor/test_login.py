@@ -71,6 +71,8 @@ def test_a_superuser_without_a_second_factor_must_set_one_up_before_the_admin_op
         redirect = client.get(url)
         assert redirect.status_code == 302, url
         assert redirect["Location"].startswith("/admin/2fa/setup/"), url
+    # The admin's icons, which every admin page (the setup too) loads, are served.
+    assert client.get("/admin/sprite/").status_code == 200
 
     page = client.get("/admin/2fa/setup/?next=/admin/pages/")
     assert page.status_code == 200
