@@ -100,6 +100,39 @@ def flat_queries(client, django_assert_max_num_queries):
 
 
 @pytest.fixture
+def verified_login(db):
+    """Log a test client in as a user who has passed the second step of the
+    login (twofactor/), as the admin requires of superusers and Moderation:
+    force_login, then django_otp.login with an authenticator app of theirs."""
+    from django.http import HttpRequest
+
+    import django_otp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def log_in(client, user):
+        client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+        request = HttpRequest()
+        request.session = client.session
+        request.user = user
+        django_otp.login(request, device)
+        request.session.save()
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def admin_client(admin_user, verified_login):
+    """pytest-django's admin_client, past the second step of the login."""
+    from django.test import Client
+
+    return verified_login(Client(), admin_user)
+
+
+@pytest.fixture
 def german():
     return Locale.objects.get(language_code="de")
 

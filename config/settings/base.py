@@ -9,6 +9,7 @@ import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "partners",
     "members",
     "search",
+    "twofactor",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail_localize",
@@ -77,9 +79,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
-    # Login throttling (below, "Login defences").
+    # Login throttling and the second factor (below, "Login defences").
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +104,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor (if any) confirmed this session; then the admin
+    # stays closed until the second step is done (twofactor/policy.py).
+    "django_otp.middleware.OTPMiddleware",
+    "twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Admin changes (create, save, publish) in one transaction each.
     "core.middleware.AtomicAdminWritesMiddleware",
@@ -162,9 +172,34 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
+# Not on the password alone: twofactor clears the count once the login is
+# complete (after the second step for accounts that have one), so that the
+# password cannot be used to clear the count of wrong codes.
+AXES_RESET_ON_SUCCESS = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "core.views.locked_out"
+
+# Second factor (django-otp, django-otp-webauthn; twofactor/): superusers and
+# Moderation must have one, everyone else may add one under Account → Two-factor
+# authentication: an authenticator app (TOTP), passkeys, 10 recovery codes.
+# Wrong codes count as failed logins for django-axes above, which is the only
+# throttle: django-otp's own growing delay would refuse the right code too.
+OTP_TOTP_ISSUER = "NKA Admin"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Passkeys belong to the site's host name (BASE_URL) and need HTTPS. A plain
+# http:// address (make run) gets them on http://localhost:<port> instead,
+# the one http origin browsers accept for them.
+_BASE_URL = urlsplit(os.environ.get("BASE_URL") or "http://127.0.0.1:8000")
+if _BASE_URL.scheme == "https" or _BASE_URL.hostname == "localhost":
+    OTP_WEBAUTHN_RP_ID = _BASE_URL.hostname
+    OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"{_BASE_URL.scheme}://{_BASE_URL.netloc}"]
+else:
+    OTP_WEBAUTHN_RP_ID = "localhost"
+    OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"http://localhost:{_BASE_URL.port or 80}"]
+OTP_WEBAUTHN_RP_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
+# A passkey is a second factor after the password, never a login on its own.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,12 +4,19 @@ import re
 import uuid
 
 import pytest
+from django_otp.oath import totp
 
 SET_PASSWORDS = """
 from django.contrib.auth import get_user_model
 for user in get_user_model().objects.filter(username__in=["redaktion", "moderation"]):
     user.set_password("{password}")
     user.save()
+# Moderation must have a second factor: an authenticator app the test reads.
+from django_otp.plugins.otp_totp.models import TOTPDevice
+device, _ = TOTPDevice.objects.get_or_create(
+    user=get_user_model().objects.get(username="moderation"), name="Browser test", defaults={{"confirmed": True}}
+)
+print(device.key)
 from news.models import NewsIndexPage
 print(NewsIndexPage.objects.get(locale__language_code="de").pk)
 """
@@ -18,23 +25,27 @@ print(NewsIndexPage.objects.get(locale__language_code="de").pk)
 @pytest.fixture(scope="module")
 def accounts(manage):
     password = uuid.uuid4().hex
-    news_index_id = int(manage("shell", "--no-imports", "-c", SET_PASSWORDS.format(password=password)).split()[-1])
-    return password, news_index_id
+    *_, totp_key, news_index_id = manage("shell", "--no-imports", "-c", SET_PASSWORDS.format(password=password)).split()
+    return password, int(news_index_id), totp_key
 
 
-def log_in(browser, site_url, username, password):
+def log_in(browser, site_url, username, password, totp_key=None):
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.goto(f"{site_url}/admin/login/")
     tab.fill("#id_username", username)
     tab.fill("#id_password", password)
     tab.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
+    if totp_key:
+        tab.wait_for_url(re.compile(r"/admin/2fa/verify/"))
+        tab.fill("#id_code", f"{totp(bytes.fromhex(totp_key)):06d}")
+        tab.get_by_role("button", name=re.compile("Bestätigen|Confirm")).click()
     tab.wait_for_url(f"{site_url}/admin/")
     return context, tab
 
 
 def test_editor_submits_a_release_and_a_moderator_publishes_it(browser, site_url, accounts):
-    password, news_index_id = accounts
+    password, news_index_id, totp_key = accounts
     title = f"Beratung jetzt auch samstags {uuid.uuid4().hex[:6]}"
 
     context, editor = log_in(browser, site_url, "redaktion", password)
@@ -56,7 +67,7 @@ def test_editor_submits_a_release_and_a_moderator_publishes_it(browser, site_url
     response = anonymous.goto(f"{site_url}/de/aktuelles/{slug}/")
     assert response.status == 404
 
-    context, moderator = log_in(browser, site_url, "moderation", password)
+    context, moderator = log_in(browser, site_url, "moderation", password, totp_key)
     # The dashboard lists what awaits review.
     review = moderator.locator("section, .w-panel").filter(has_text=title).first
     review.get_by_role("link", name=title).first.click()

@@ -58,8 +58,8 @@ def test_keys_carry_the_site_prefix(redis_server, redis_settings):
     assert [key.decode() for key in keys] == [f"{redis_settings['CACHES']['default']['KEY_PREFIX']}:1:prefixed"]
 
 
-def test_sessions_survive_a_redis_restart(client, admin_user, redis_server, redis_settings):
-    client.force_login(admin_user)
+def test_sessions_survive_a_redis_restart(client, admin_user, verified_login, redis_server, redis_settings):
+    verified_login(client, admin_user)
     assert client.get("/admin/").status_code == 200
     assert redis.Redis.from_url(redis_server.url).keys("*sessions.cached_db*"), "sessions are read from Redis"
 

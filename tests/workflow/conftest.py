@@ -26,10 +26,9 @@ def account(db):
 
 
 @pytest.fixture
-def login(client, account):
+def login(client, account, verified_login):
     def as_user(username):
-        client.force_login(account(username))
-        return client
+        return verified_login(client, account(username))
 
     return as_user
 

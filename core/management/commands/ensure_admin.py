@@ -29,3 +29,8 @@ class Command(BaseCommand):
                 self.style.WARNING(f"Created the admin account 'admin' with the password: {password}\n")
                 + "  It is shown only this once: note it down or change it in the admin."
             )
+        self.stdout.write(
+            "  At the first login the admin sets up a second factor: after the password, scan the QR code\n"
+            "  with an authenticator app (FreeOTP, Aegis, Google or Microsoft Authenticator), enter its code\n"
+            "  and note the 10 recovery codes. Lost phone: manage.py otp_reset admin"
+        )

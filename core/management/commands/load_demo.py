@@ -137,6 +137,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo accounts, one per role (the passwords are shown only this once):")
             for username, group, password in accounts:
                 self.stdout.write(f"  {username:<14} {group:<28} {password}")
+            self.stdout.write("  moderation sets up a second factor (an authenticator app) at its first login.")
 
     def build(self):
         # Not one big transaction: wagtail-localize publishes each translation
