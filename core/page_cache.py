@@ -14,13 +14,21 @@ one for the whole site. A purge gives a path (or the site) a new version,
 which makes every cached variant of it unreachable at once, in every worker.
 Looking a page up writes nothing: a 404 or a made-up query string leaves no
 entry behind, and every key expires.
+
+Stale if error: an entry is kept PAGE_CACHE_STALE_SECONDS after it expires.
+If rendering the page afresh fails (5xx: the database restarting, say), that
+last good copy is served instead, marked with a `Warning` header, and not
+kept by shared caches. A purged entry is never served: what an edit (an
+unpublish, a new privacy setting) replaced stays replaced.
 """
 
 import hashlib
+import logging
 import time
 import uuid
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, quote_etag
@@ -41,9 +49,15 @@ KEPT_HEADERS = (
 )
 EVERY_PATH = "*"
 
+logger = logging.getLogger(__name__)
+
 
 def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def stale_seconds():
+    return getattr(settings, "PAGE_CACHE_STALE_SECONDS", 3600)
 
 
 def enabled():
@@ -60,9 +74,9 @@ def _new_version():
 
 
 def version_seconds():
-    # Longer than any entry lives plus the longest render: an entry stored
-    # under an old version never becomes reachable again.
-    return 2 * seconds() + 60
+    # Longer than any entry is kept (stale copies included) plus the longest
+    # render: an entry stored under an old version never becomes reachable again.
+    return 2 * (seconds() + stale_seconds()) + 60
 
 
 def purge_paths(site, paths):
@@ -145,14 +159,13 @@ class Lookup:
         self.key = cache_key("page", request.path, variant, site=site, version=version)
 
     def entry(self):
+        """The entry kept for these versions, fresh or expired (then only
+        served if rendering fails)."""
         if self.missing:
             return None
         # The key changes with every purge of the path: an entry this worker
         # read a moment ago is still the one to serve.
-        entry = read_through(self.key, any_value=True)
-        if entry is not None and entry["expires"] <= time.time():
-            return None  # kept in this worker's memory a little longer than it lives
-        return entry
+        return read_through(self.key, any_value=True)
 
     def claim(self):
         """Set the versions this lookup chose; False if a purge came first."""
@@ -172,11 +185,18 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        lookup = Lookup(request)
+        try:
+            lookup = Lookup(request)
+        except DatabaseError:
+            # The Sites were not in the cache and the database failed: the
+            # view fails the same way and answers for it.
+            return self.get_response(request)
         entry = lookup.entry()
-        if entry is not None:
+        if entry is not None and entry["expires"] > time.time():
             return self.from_entry(request, entry)
         response = self.get_response(request)
+        if response.status_code >= 500 and entry is not None:
+            return self.stale(request, entry, response)
         if cacheable_response(request, response):
             self.store(request, lookup, response)
             response["X-Cache"] = "MISS"
@@ -196,14 +216,21 @@ class PageCacheMiddleware:
             life = max(1, min(life, int(expires - now)))
         # Browsers check back every time (a cheap 304); shared caches (a CDN)
         # keep the page until the app purges it or it expires.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=life, must_revalidate=True)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=life,
+            must_revalidate=True,
+            stale_if_error=stale_seconds(),
+        )
         headers = {
             name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified") if name in response
         }
         if not lookup.claim():
             return
         entry = {"content": content, "headers": headers, "etag": etag, "stored": now, "expires": now + life}
-        shared_cache.set(lookup.key, entry, life)
+        shared_cache.set(lookup.key, entry, life + stale_seconds())
 
     def from_entry(self, request, entry):
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
@@ -217,4 +244,20 @@ class PageCacheMiddleware:
         response["ETag"] = entry["etag"]
         response["Age"] = str(max(0, int(time.time() - entry["stored"])))
         response["X-Cache"] = "HIT"
+        return response
+
+    def stale(self, request, entry, failed):
+        """The last good copy, for a page that failed to render afresh."""
+        logger.warning(
+            "Served a stale copy of %s (%d s old): rendering it failed with %d",
+            request.path,
+            time.time() - entry["stored"],
+            failed.status_code,
+        )
+        response = self.from_entry(request, entry)
+        # RFC 9111 obsoletes the header but caches and people still read it.
+        response["Warning"] = '110 - "Response is Stale"'
+        response["X-Cache"] = "STALE"
+        # A shared cache (the CDN) asks again next time instead of keeping it.
+        response["Cache-Control"] = "public, max-age=0, must-revalidate, s-maxage=0"
         return response

@@ -1,11 +1,12 @@
 """Site-wide views outside the page tree: root redirect, robots, health check, errors."""
 
 import logging
+import sys
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -82,13 +83,19 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """500 page: kept free of database access, since the database may be what failed."""
+    """500 page: kept free of database access, since the database may be what
+    failed. If it did (unreachable, restarting), the answer is 503 with
+    Retry-After: the server is fine and the page will be back."""
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     try:
-        body = loader.render_to_string("500.html", {"LANGUAGE_CODE": get_language()})
+        body = loader.render_to_string("500.html", {"LANGUAGE_CODE": get_language(), "unavailable": unavailable})
     except Exception:  # the last line of defence must not fail itself
         logger.exception("Rendering 500.html failed")
         body = "<!doctype html><title>500</title><h1>Server error / Serverfehler</h1>"
-    return HttpResponse(body, status=500)
+    response = HttpResponse(body, status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = "30"
+    return response
 
 
 def _sitemaps():

@@ -350,6 +350,10 @@ PRERENDER_RENDITIONS = env_bool("PRERENDER_RENDITIONS", True)
 # unless an edit purges them first (also the CDN's s-maxage).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A cached page is kept this much longer after it expires, to be served
+# (marked stale) when rendering it afresh fails, e.g. while the database
+# restarts; never once an edit has purged it (core/page_cache.py).
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"))
 
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
 # Where the site is served: `manage.py configure_site` makes it the root URL
