@@ -77,6 +77,11 @@ NEVER_PUBLIC = {
     "wagtailcore.APIToken": "admin tokens",
     "taggit": "image and document tags (admin only)",
     "core.CustomRendition": "made from an image; the image's own save purges",
+    # Login defences: written by every failed login, which must not purge.
+    "axes": "login attempts and lockouts",
+    "otp_totp": "second factors of admin accounts",
+    "otp_static": "recovery codes of admin accounts",
+    "django_otp_webauthn": "passkeys of admin accounts",
 }
 
 

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -40,6 +41,10 @@ class SecondFactorMiddleware:
         return self._open_paths
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # Nobody logged in: leave the session alone (no Vary: Cookie on
+            # /healthz and cacheable pages).
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not user.is_verified():
             step = policy.pending_step(user)

@@ -151,7 +151,12 @@ def test_https_upgrades_insecure_requests(client, demo_pages, settings):
 )
 def test_production_settings_follow_https_and_csp_report_only(environment, expected):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CSP_", "HTTPS"))}
-    env.update(environment, DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="k" * 50)
+    env.update(
+        environment,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="k" * 50,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
         "print(s.SECURITY_POLICY_UPGRADE, s.CONTENT_SECURITY_POLICY is None)"

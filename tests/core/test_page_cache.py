@@ -59,10 +59,10 @@ def test_uncached_responses_carry_an_etag_too(client):
         assert client.get("/de/partner/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-def test_logged_in_editors_never_get_or_fill_the_cache(client):
+def test_logged_in_editors_never_get_or_fill_the_cache(client, verified_login):
     anonymous = client.get("/de/").content
     editor = get_user_model().objects.create_superuser("cachetest", "cachetest@example.org", "x-very-long-password")
-    client.force_login(editor)
+    verified_login(client, editor)
     response = client.get("/de/")
     assert "X-Cache" not in response
     assert response.content != anonymous  # the editor's page has the Wagtail user bar
@@ -70,6 +70,18 @@ def test_logged_in_editors_never_get_or_fill_the_cache(client):
     client.cookies.pop("sessionid", None)
     assert client.get("/de/")["X-Cache"] == "HIT"
     assert b"wagtail-userbar" not in client.get("/de/").content
+
+
+def test_failed_logins_and_second_factors_purge_nothing(client, verified_login):
+    """Each wrong password is recorded (django-axes); a second factor is set
+    up: neither shows on any page, so neither may empty the page cache."""
+    client.get("/de/")
+    assert client.get("/de/")["X-Cache"] == "HIT"
+    outsider = client.__class__()
+    for _ in range(3):
+        outsider.post("/admin/login/", {"username": "redaktion", "password": "falsch-falsch-falsch"})
+    verified_login(outsider, get_user_model().objects.create_superuser("otp", "otp@example.org", "y-long-password-1"))
+    assert client.get("/de/")["X-Cache"] == "HIT"
 
 
 def test_responses_that_set_cookies_or_are_private_are_not_cached(client):
