@@ -83,7 +83,7 @@ def generation():
 def new_generation(**kwargs):
     """Start a new generation: every fragment is rebuilt at its next use."""
     shared_cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], GENERATION_SECONDS)
-    _LOCAL.clear()
+    local_clear()
 
 
 def site_wide_version(request=None):
@@ -283,15 +283,33 @@ def read_through(full_key, any_value=False):
 # tuples of plain values) it has read in memory for a few seconds: their keys
 # carry the generation or path version, so a purge makes them unreachable at
 # once; what is time-bound carries its expiry time and is checked on read.
+# Bounded in entries and in bytes: when either is reached it starts afresh,
+# so however many distinct pages visitors ask for, a worker's memory stays put
+# (tests/infra/test_memory.py).
 _LOCAL = {}
 LOCAL_ENTRIES = 5000
+LOCAL_BYTES = 16 * 1024 * 1024
 LOCAL_SECONDS = 10
+_local_bytes = 0
 
 
 def _immutable(value):
     if isinstance(value, str | bytes | int | float | bool | type(None)):
         return True
     return isinstance(value, tuple) and all(_immutable(item) for item in value)
+
+
+def _size(value, depth=0):
+    """Roughly the bytes a value holds: its text, bytes and items."""
+    if isinstance(value, str | bytes):
+        return 50 + len(value)
+    if depth > 3:
+        return 64
+    if isinstance(value, tuple | list):
+        return 56 + sum(_size(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return 64 + sum(_size(key, depth + 1) + _size(item, depth + 1) for key, item in value.items())
+    return 64
 
 
 def local_get(full_key):
@@ -310,9 +328,20 @@ def local_remember(full_key, value):
     """Keep a value read from the shared cache in this worker's memory for
     LOCAL_SECONDS; only for values nobody changes and keys that change with
     their content."""
-    if len(_LOCAL) >= LOCAL_ENTRIES:
-        _LOCAL.clear()
+    global _local_bytes
+    size = _size(value) + _size(full_key)
+    if size > LOCAL_BYTES // 8:
+        return  # one huge document would push out everything else
+    if len(_LOCAL) >= LOCAL_ENTRIES or _local_bytes + size > LOCAL_BYTES:
+        local_clear()
     _LOCAL[full_key] = (time.monotonic() + LOCAL_SECONDS, value)
+    _local_bytes += size
+
+
+def local_clear():
+    global _local_bytes
+    _LOCAL.clear()
+    _local_bytes = 0
 
 
 def site_settings(request):

@@ -67,7 +67,7 @@ def fresh_caches():
 
     for alias in settings.CACHES:
         caches[alias].clear()
-    cache._LOCAL.clear()
+    cache.local_clear()
     yield
     # Searches a test counted without flushing are not the next test's (nor
     # written at exit, after the test database is gone).
