@@ -1,6 +1,9 @@
 """Small helpers shared by the apps."""
 
+import ipaddress
 import unicodedata
+
+from django.conf import settings
 
 
 def query_param(request, name, max_length=100):
@@ -38,3 +41,24 @@ def linked_topics(page):
     if "topic_links" not in getattr(page, "_prefetched_objects_cache", {}):
         links = links.select_related("topic")
     return [link.topic for link in in_order(links)]
+
+
+def client_ip(request):
+    """The visitor's address, for login throttling. REMOTE_ADDR, unless
+    TRUSTED_PROXIES proxies stand in front of the app server: then the
+    address the outermost of them saw, counted from the right of
+    X-Forwarded-For (what a visitor writes there themselves is further
+    left and ignored). Without proxies the header is ignored, so a forged
+    one does not escape a lockout."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "TRUSTED_PROXIES", 0)
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote  # not through every proxy: only the last hop is known
+    try:
+        return str(ipaddress.ip_address(forwarded[-proxies]))
+    except ValueError:
+        return remote

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from core.utils import ascii_int
+from core.utils import ascii_int, client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def throttled_password_view(view, kind):
 
     def wrapper(request, *args, **kwargs):
         restriction = next(iter(kwargs.values()), "")
-        address = request.META.get("REMOTE_ADDR", "")
+        address = client_ip(request)
         keys = {
             cache_key("password-failures", kind, restriction, address): PASSWORD_FAILURES_PER_ADDRESS,
             cache_key("password-failures", kind, restriction): PASSWORD_FAILURES_PER_RESTRICTION,

@@ -172,6 +172,11 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Behind TRUSTED_PROXIES proxies (a TLS proxy, a load balancer), the
+# visitor's address is read from X-Forwarded-For; otherwise every visitor
+# would share the proxy's address, and one guesser would lock out everyone.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "core.utils.client_ip"
 # Not on the password alone: twofactor clears the count once the login is
 # complete (after the second step for accounts that have one), so that the
 # password cannot be used to clear the count of wrong codes.

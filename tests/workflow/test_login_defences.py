@@ -73,3 +73,51 @@ def test_guessing_a_page_password_is_throttled_too(client, home_de):
     assert "Zu viele Fehlversuche" in locked.content.decode()
     # Another visitor still gets in.
     assert client.post(url, right, REMOTE_ADDR="198.51.100.9").status_code == 302
+
+
+def forwarded(client, username, forwarded_for):
+    """A login through the TLS proxy: REMOTE_ADDR is the proxy's."""
+    return client.post(
+        "/admin/login/",
+        {"username": username, "password": "falsch-geraten-123"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_a_proxy_one_guesser_does_not_lock_out_everybody(client, account, settings):
+    settings.TRUSTED_PROXIES = 1
+    for username in ("nobody-1", "nobody-2", "nobody-3", "nobody-4", "nobody-5"):
+        forwarded(client, username, "192.0.2.77")
+    assert forwarded(client, "nobody-6", "192.0.2.77").status_code == 429
+    # Another visitor through the same proxy still gets the form.
+    assert forwarded(client, "nobody-7", "198.51.100.9").status_code == 200
+    # Writing another address in front does not help the guesser: the
+    # proxy appends the address it saw.
+    assert forwarded(client, "nobody-8", "198.51.100.9, 192.0.2.77").status_code == 429
+
+
+def test_without_trusted_proxies_a_forged_header_changes_nothing(client, account, settings):
+    settings.TRUSTED_PROXIES = 0
+    for number in range(5):
+        forwarded(client, f"nobody-{number}", f"198.51.100.{number}")
+    assert forwarded(client, "nobody-9", "198.51.100.99").status_code == 429
+
+
+def test_behind_a_proxy_page_passwords_are_throttled_per_visitor(client, home_de, settings):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import StandardPageFactory
+
+    settings.TRUSTED_PROXIES = 1
+    page = StandardPageFactory(parent=home_de, slug="intern-2", title="Interne Seite")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="richtiges-passwort-2026"
+    )
+    url = f"/de/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        client.post(url, {"password": "geraten", "return_url": page.url}, HTTP_X_FORWARDED_FOR="192.0.2.77", **proxy)
+    right = {"password": "richtiges-passwort-2026", "return_url": page.url}
+    assert client.post(url, right, HTTP_X_FORWARDED_FOR="192.0.2.77", **proxy).status_code == 429
+    assert client.post(url, right, HTTP_X_FORWARDED_FOR="198.51.100.9", **proxy).status_code == 302
