@@ -1,6 +1,14 @@
 """Background tasks, run by the one task worker (`manage.py run_worker`)."""
 
-from django_tasks import task
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+
+from django.utils import timezone
+
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger("core.purge")
 
 
 @task()
@@ -8,7 +16,6 @@ def purge_frontend_cache_task(everything, paths):
     """Purge a CDN or Varnish (WAGTAILFRONTENDCACHE): the given (site id,
     path) pairs, or every live page's URLs when `everything`, which at scale
     is tens of thousands and must not be listed during an editor's request."""
-    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
     from wagtail.models import Page, Site
 
     roots = {site.pk: site.root_url for site in Site.objects.all()}
@@ -18,7 +25,70 @@ def purge_frontend_cache_task(everything, paths):
 
         pages = Page.objects.live().filter(depth__gte=2).specific(defer=True).iterator(chunk_size=1000)
         urls |= {f"{roots[site_id]}{path}" for site_id, path in page_paths(pages) if site_id in roots}
-    purge_urls_from_cache_task.call(sorted(urls))
+    purge_urls_retrying(sorted(urls), first_tried=time.time())
+
+
+# A CDN purge that fails (its API or Varnish not answering) is tried again
+# this many seconds later, then twice as long, until the CDN's copies have
+# expired on their own (PAGE_CACHE_SECONDS, their s-maxage): no copy stays
+# stale longer than that, whatever the outage.
+FRONTEND_RETRY_SECONDS = 15
+
+
+class _FailedPurges(logging.Handler):
+    """Wagtail's frontend-cache backends log a failed purge and go on; this
+    notes which of the URLs they named."""
+
+    def __init__(self, urls):
+        super().__init__(logging.ERROR)
+        self.urls, self.failed = set(urls), set()
+
+    def emit(self, record):
+        if not str(record.msg).startswith("Couldn't purge"):
+            return
+        named = {arg for arg in record.args or () if isinstance(arg, str)} & self.urls
+        # A batch API (Cloudflare, CloudFront) names paths or nothing usable:
+        # every URL of the call is tried again.
+        self.failed |= named or self.urls
+
+
+def purge_urls_retrying(urls, first_tried, attempt=1):
+    from django.conf import settings
+
+    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+
+    if not urls:
+        return "nothing to purge"
+    recorder = _FailedPurges(urls)
+    wagtail_logger = logging.getLogger("wagtail.frontendcache")
+    wagtail_logger.addHandler(recorder)
+    try:
+        purge_urls_from_cache_task.call(list(urls))
+    finally:
+        wagtail_logger.removeHandler(recorder)
+    if not recorder.failed:
+        return "purged"
+    failed = sorted(recorder.failed)
+    delay = FRONTEND_RETRY_SECONDS * 2 ** (attempt - 1)
+    expired_by = first_tried + getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    if time.time() + delay >= expired_by or not default_task_backend.supports_defer:
+        logger.error(
+            "The frontend cache did not take the purge of %d URLs after %d attempts; its copies expire by %s",
+            len(failed),
+            attempt,
+            datetime.fromtimestamp(expired_by, tz=UTC).isoformat(timespec="seconds"),
+        )
+        return "gave up"
+    retry_frontend_purge.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+        failed, first_tried, attempt + 1
+    )
+    return f"{len(failed)} URLs again in {delay} s"
+
+
+@task()
+def retry_frontend_purge(urls, first_tried, attempt):
+    """A frontend-cache purge that failed, tried again (purge_urls_retrying)."""
+    return purge_urls_retrying(urls, first_tried, attempt)
 
 
 @task()

@@ -190,6 +190,10 @@ class PurgeRecorder(BaseHTTPRequestHandler):
     """Answers PURGE like Varnish and remembers (Host, path)."""
 
     def do_PURGE(self):
+        if getattr(self.server, "failing", False):  # down for maintenance
+            self.send_response(503)
+            self.end_headers()
+            return
         self.server.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()

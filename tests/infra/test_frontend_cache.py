@@ -1,7 +1,14 @@
 """A CDN or Varnish in front hears of every published and unpublished page."""
 
+import logging
+import time
+
+from django.core.management import call_command
+from django.test import override_settings
+
 import pytest
 
+from core import tasks
 from tests.factories import StandardPageFactory
 from tests.infra.conftest import base_settings
 
@@ -39,3 +46,46 @@ def test_unpublishing_a_page_purges_its_url(varnish, home_en):
 def test_without_a_frontend_cache_nothing_is_purged(purge_server, home_de):
     StandardPageFactory(parent=home_de, slug="ohne-cache", live=False).save_revision().publish()
     assert purge_server.purged == []
+
+
+QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        with override_settings(TASKS=QUEUED):
+            call_command("run_worker", batch=True, startup_delay=False)
+
+    return run
+
+
+def test_a_purge_the_cdn_refused_is_made_again_once_it_answers(varnish, purge_server, home_de, worker, monkeypatch):
+    monkeypatch.setattr(tasks, "FRONTEND_RETRY_SECONDS", 1)
+    page = StandardPageFactory(parent=home_de, slug="waehrend-der-wartung", live=False)
+    purge_server.failing = True
+    with override_settings(TASKS=QUEUED):
+        page.save_revision().publish()
+    worker()  # the CDN refuses; the purge is queued again for a second later
+    assert ("testserver", "/de/waehrend-der-wartung/") not in varnish
+    purge_server.failing = False
+    time.sleep(1.1)
+    worker()
+    assert ("testserver", "/de/waehrend-der-wartung/") in varnish
+
+
+def test_a_purge_is_given_up_once_the_cdns_copies_have_expired_anyway(
+    varnish, purge_server, home_de, worker, settings, caplog
+):
+    settings.PAGE_CACHE_SECONDS = 5  # the CDN keeps pages 5 s (s-maxage)
+    page = StandardPageFactory(parent=home_de, slug="lange-wartung", live=False)
+    purge_server.failing = True
+    with override_settings(TASKS=QUEUED), caplog.at_level(logging.ERROR, logger="core.purge"):
+        page.save_revision().publish()
+        worker()
+    assert "did not take the purge" in caplog.text
+    assert ("testserver", "/de/lange-wartung/") not in varnish
