@@ -82,6 +82,7 @@ var/secret_key:
 
 run: install var/secret_key compile-messages ## Set up (migrate, demo content, admin) and serve like production
 	@set -e; export DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HTTPS="$${HTTPS:-0}"; \
+	export BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}"; \
 	if [ -z "$${EMAIL_BACKEND:-}$${EMAIL_HOST:-}" ]; then export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend; fi; \
 	$(PY) manage.py migrate --noinput -v 0; \
 	$(PY) manage.py collectstatic --noinput -v 0; \
@@ -93,8 +94,8 @@ run: install var/secret_key compile-messages ## Set up (migrate, demo content, a
 	$(PY) manage.py run_scheduler --exit-with-parent & \
 	$(PY) manage.py run_worker --exit-with-parent & \
 	echo ""; \
-	echo "  Site:  http://$(HOST):$(PORT)/"; \
-	echo "  Admin: http://$(HOST):$(PORT)/admin/   (user: admin)"; \
+	echo "  Site:  $$BASE_URL/"; \
+	echo "  Admin: $$BASE_URL/admin/   (user: admin)"; \
 	if [ "$$EMAIL_BACKEND" = django.core.mail.backends.filebased.EmailBackend ]; then echo "  Mail:  $${EMAIL_FILE_PATH:-var/mail}/ (one file per mail)"; fi; \
 	echo ""; \
 	exec $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips=127.0.0.1

@@ -143,25 +143,24 @@ def test_a_reset_for_an_unknown_address_sends_and_logs_nothing(smtp, caplog):
     assert caplog.records == []
 
 
-def test_make_run_without_mail_settings_writes_mails_to_files(tmp_path):
-    """`make run` with no EMAIL_* variables chooses the file backend itself
-    (production settings refuse the console one): the recipe is run with
-    stand-ins for the setup steps and for gunicorn, which sends a mail."""
+def make_run(tmp_path, serve, **env):
+    """Run `make run`'s recipe with stand-ins for the setup steps (migrate,
+    load_demo, the worker, …: not what is tested) and with `serve` (a
+    manage.py command line) in place of gunicorn."""
     real_python = ROOT / ".venv" / "bin" / "python"
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
     (venv / ".installed").touch()  # newer than the locks: nothing to install
     python = venv / "bin" / "python"
-    python.write_text(
-        f'#!/bin/sh\ncase "$2" in compile_translations) exec "{real_python}" "$@";; esac\nexit 0\n'
-    )  # the setup steps (migrate, load_demo, the worker, …) are not what is tested
+    python.write_text(f'#!/bin/sh\ncase "$2" in compile_translations) exec "{real_python}" "$@";; esac\nexit 0\n')
     gunicorn = venv / "bin" / "gunicorn"
-    gunicorn.write_text(f'#!/bin/sh\nexec "{real_python}" manage.py sendtestemail leser@example.org\n')
+    gunicorn.write_text(f'#!/bin/sh\nexec "{real_python}" manage.py {serve}\n')
     python.chmod(0o755)
     gunicorn.chmod(0o755)
-    mail = tmp_path / "mail"
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("EMAIL_", "DJANGO_", "PYTEST"))}
-    environment.update(EMAIL_FILE_PATH=str(mail), SECRET_KEY="x" * 50, MAKEFLAGS="")
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("EMAIL_", "DJANGO_", "PYTEST", "BASE_URL", "WAGTAIL"))
+    }
+    environment.update(SECRET_KEY="x" * 50, MAKEFLAGS="", **env)
     result = subprocess.run(
         ["make", "run", f"VENV={venv}", "PORT=8999"],
         cwd=ROOT,
@@ -171,6 +170,37 @@ def test_make_run_without_mail_settings_writes_mails_to_files(tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"Mail:  {mail}/" in result.stdout
+    return result.stdout
+
+
+def test_make_run_without_mail_settings_writes_mails_to_files(tmp_path):
+    """`make run` with no EMAIL_* variables chooses the file backend itself
+    (production settings refuse the console one)."""
+    mail = tmp_path / "mail"
+    output = make_run(tmp_path, "sendtestemail leser@example.org", EMAIL_FILE_PATH=str(mail))
+    assert f"Mail:  {mail}/" in output
     [sent] = list(mail.iterdir())
     assert "To: leser@example.org" in sent.read_text()
+
+
+def test_make_run_on_another_port_puts_that_port_in_mails(tmp_path):
+    """Notification mails link to the admin on the port `make run` serves,
+    from the site's own address."""
+    code = "from django.conf import settings as s; print(s.WAGTAILADMIN_BASE_URL, '|', s.DEFAULT_FROM_EMAIL)"
+    output = make_run(tmp_path, f'shell -c "{code}"')
+    assert "Admin: http://127.0.0.1:8999/admin/" in output
+    assert "http://127.0.0.1:8999 | Netzwerk kommunaler Antidiskriminierungsstellen <noreply@localhost>" in output
+
+
+def test_the_sender_follows_the_public_address():
+    from tests.infra.conftest import base_settings
+
+    configured = base_settings(BASE_URL="https://www.antidiskriminierung-netzwerk.de")
+    assert configured["DEFAULT_FROM_EMAIL"] == (
+        "Netzwerk kommunaler Antidiskriminierungsstellen <noreply@www.antidiskriminierung-netzwerk.de>"
+    )
+    assert configured["WAGTAILADMIN_BASE_URL"] == "https://www.antidiskriminierung-netzwerk.de"
+    assert (
+        base_settings(BASE_URL="https://x.example.org", DEFAULT_FROM_EMAIL="presse@example.org")["DEFAULT_FROM_EMAIL"]
+        == "presse@example.org"
+    )
