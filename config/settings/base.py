@@ -363,6 +363,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"))
 
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
+# Wagtail's password forms (private pages, documents of private collections)
+# in the site's design and language.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 # Where the site is served: `manage.py configure_site` makes it the root URL
 # of the default Wagtail Site, from which every absolute link (canonical,
 # feeds, calendars, sitemaps, JSON-LD) is built, never from the request's Host.
