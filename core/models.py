@@ -1,5 +1,7 @@
 """The shared kernel: images with credits, the base page, site settings."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
@@ -10,6 +12,15 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 from wagtail.models import Page
 from wagtail.search import index
+
+# "Foto: ", "Photo: ", "Grafik: " … before a credit: the site adds the word in
+# the reader's language, so the credit keeps the name only.
+CREDIT_PREFIX = re.compile(r"^\s*(foto|photo|bild|image|grafik|graphic|illustration|abbildung)\s*:\s*", re.IGNORECASE)
+
+
+def credit_name(credit):
+    """A credit line without a leading "Foto:" and the like: the name only."""
+    return CREDIT_PREFIX.sub("", credit or "").strip()
 
 
 class CustomImage(AbstractImage):
@@ -34,7 +45,10 @@ class CustomImage(AbstractImage):
         _("credit line"),
         max_length=255,
         blank=True,
-        help_text=_('Shown under the image wherever it is used, e.g. "Foto: Stadt Wuppertal/Stefanie vom Stein".'),
+        help_text=_(
+            'Who made it, e.g. "Stadt Wuppertal/Stefanie vom Stein". Shown under the image wherever it is used, '
+            'after "Foto:" or "Grafik:" in the reader\'s language.'
+        ),
     )
     licence = models.CharField(
         _("licence"), max_length=255, blank=True, help_text=_('e.g. "CC BY 4.0" or "Rights of use for press work".')
@@ -150,7 +164,8 @@ class CustomImage(AbstractImage):
     def clean(self):
         super().clean()
         errors = {}
-        if self.kind == self.Kind.PHOTO and not self.credit.strip():
+        self.credit = credit_name(self.credit)
+        if self.kind == self.Kind.PHOTO and not self.credit:
             errors["credit"] = _("A photo needs a credit line.")
         if self.people_identifiable and not self.consent_on_file:
             errors["consent_on_file"] = _("Photos of identifiable people may only be published with their consent.")

@@ -18,6 +18,7 @@ from django.utils.translation import override
 from core.cache import site_settings
 from core.images import FEED_SPECS
 from core.localization import absolute_url, language_of, page_url
+from core.models import credit_name
 from news.models import FEED_SIZE
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -144,7 +145,7 @@ class NewsRssFeed(Feed):
             "image": {
                 "url": absolute_url(self.request, rendition.url),
                 "width": rendition.width,
-                "credit": item.lead_image.credit,
+                "credit": credit_name(item.lead_image.credit),
                 "alt": item.lead_image_alt,
             }
         }

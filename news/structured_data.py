@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from core.cache import site_settings
 from core.localization import absolute_url, language_of, page_url
+from core.models import credit_name
 
 
 def organisation(request):
@@ -41,7 +42,7 @@ def news_article(page, request):
             "width": rendition.width,
             "height": rendition.height,
             "caption": page.lead_image_caption or page.lead_image_alt,
-            "creditText": page.lead_image.credit,
+            "creditText": credit_name(page.lead_image.credit),
         }
     topics = page.topics
     if topics:

@@ -16,7 +16,7 @@ class ImageFactory(wagtail_factories.ImageFactory):
         model = CustomImage
 
     kind = CustomImage.Kind.PHOTO
-    credit = factory.Sequence(lambda n: f"Foto: Testagentur/Person {n}")
+    credit = factory.Sequence(lambda n: f"Testagentur/Person {n}")
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

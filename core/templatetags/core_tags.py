@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 from wagtail.models import Page
 
@@ -260,3 +260,18 @@ def _localized_notice(source_id):
     by_locale = {candidate.locale_id: candidate for candidate in candidates}
     source = next((candidate for candidate in by_locale.values() if candidate.pk == source_id), None)
     return by_locale.get(localization.active_locale_id()) or source
+
+
+@register.filter
+def credit_line(credit, image=None):
+    """A credit as readers see it: "Foto: Name" (photos) or "Grafik: Name"
+    (graphics), the word in the page's language. A "Foto:" typed into the
+    credit itself is not repeated."""
+    from core.models import credit_name
+
+    name = credit_name(credit)
+    if not name:
+        return ""
+    if getattr(image, "kind", "photo") == "graphic":
+        return f"{pgettext('credit line', 'Graphic')}: {name}"
+    return f"{pgettext('credit line', 'Photo')}: {name}"

@@ -365,7 +365,7 @@ def test_a_new_credit_line_shows_on_the_release_using_the_photo_in_both_language
     assert release.url in shown and english.url in shown
     shown = urls_to_check([release.url, english.url, *shown])
     fill_caches(shown)
-    credit = f"Foto: {new_marker()}"
+    credit = new_marker()  # the name; the page adds "Foto:" or "Photo:"
     with commit():
         submit_edit(editor, image, {"credit": credit})
     for url, fetched in crawl.served([release.url, english.url]).items():

@@ -34,7 +34,7 @@ def test_identifiable_people_need_consent_on_file():
 
 
 def test_image_block_renders_a_figure_with_renditions_and_credit(client, home_de):
-    photo = ImageFactory(credit="Foto: Stadt Wuppertal/Stefanie vom Stein", width=1600, height=1000)
+    photo = ImageFactory(credit="Stadt Wuppertal/Stefanie vom Stein", width=1600, height=1000)
     StandardPageFactory(
         parent=home_de,
         slug="mit-bild",
@@ -63,3 +63,32 @@ def test_block_credit_overrides_the_images_own(client, home_de):
     )
     credit = soup(client.get("/de/nachweis/")).find(class_="figure__credit").get_text()
     assert credit == "Foto: Agentur XY"
+
+
+@pytest.mark.parametrize(
+    "language, kind, expected",
+    [
+        ("de", "photo", "Foto: Agentur XY"),
+        ("en", "photo", "Photo: Agentur XY"),
+        ("de", "graphic", "Grafik: Agentur XY"),
+        ("en", "graphic", "Graphic: Agentur XY"),
+    ],
+)
+def test_the_credit_word_is_in_the_readers_language(client, home_de, home_en, language, kind, expected):
+    home = home_de if language == "de" else home_en
+    # An editor who typed "Foto:" into the credit does not get it twice.
+    photo = ImageFactory(credit="Foto: Agentur XY", kind=kind)
+    StandardPageFactory(
+        parent=home,
+        slug="nachweis-sprache",
+        locale=home.locale,
+        body=[("image", {"image": photo, "alt_text": "Bild", "caption": "", "credit": ""})],
+    )
+    credit = soup(client.get(f"/{language}/nachweis-sprache/")).find(class_="figure__credit").get_text()
+    assert credit == expected
+
+
+def test_a_credit_is_stored_as_the_name_only():
+    photo = ImageFactory(credit="  Foto:  Stadt Wuppertal/Stefanie vom Stein ")
+    photo.full_clean()
+    assert photo.credit == "Stadt Wuppertal/Stefanie vom Stein"

@@ -54,7 +54,7 @@ def test_structured_data_is_a_news_article(client):
     assert data["inLanguage"] == "en"
     assert data["datePublished"] == "2024-11-07T11:00:00+01:00"
     assert data["headline"].startswith("Nationwide training series")
-    assert data["image"]["creditText"] == "Foto: Stadt Wuppertal/Stefanie vom Stein"
+    assert data["image"]["creditText"] == "Stadt Wuppertal/Stefanie vom Stein"
     assert data["publisher"]["@type"] == "Organization"
     assert page_soup.find("meta", property="og:type")["content"] == "article"
     assert page_soup.find("meta", property="article:published_time")

@@ -48,7 +48,7 @@ def test_rss_items_carry_date_in_berlin_time_enclosure_and_credit(client):
     kickoff = next(e for e in feed.entries if "Wuppertal" in e.title)
     assert kickoff.enclosures[0].type == "image/jpeg"
     assert kickoff.enclosures[0].href.startswith("http://testserver/media/images/")
-    assert kickoff.media_credit[0]["content"] == "Foto: Stadt Wuppertal/Stefanie vom Stein"
+    assert kickoff.media_credit[0]["content"] == "Stadt Wuppertal/Stefanie vom Stein"
 
 
 def test_feed_holds_the_newest_twenty(client, index_de):

@@ -59,7 +59,7 @@ def test_the_newsroom_uploads_a_photo_with_its_credit_and_finds_it_in_the_choose
     response = upload(client, root, "Auftakt der Aktionswochen")
     assert response.status_code == 302, response.content[:2000]
     image = get_image_model().objects.get(title="Auftakt der Aktionswochen")
-    assert image.credit == "Foto: Stadt Wuppertal/Stefanie vom Stein"
+    assert image.credit == "Stadt Wuppertal/Stefanie vom Stein"  # the site adds "Foto:"
     assert "Auftakt der Aktionswochen" in client.get("/admin/images/chooser/").content.decode()
     assert client.get(f"/admin/images/{image.pk}/").status_code == 200
 
