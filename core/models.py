@@ -13,6 +13,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Imag
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_forms import PageForm
+
 # "Foto: ", "Photo: ", "Grafik: " … before a credit: the site adds the word in
 # the reader's language, so the credit keeps the name only.
 CREDIT_PREFIX = re.compile(r"^\s*(foto|photo|bild|image|grafik|graphic|illustration|abbildung)\s*:\s*", re.IGNORECASE)
@@ -265,6 +267,8 @@ class BasePage(ListingMixin, Page):
     """What every page of the site shares: listing teaser and meta fields."""
 
     promote_panels = Page.promote_panels + ListingMixin.panels
+    # Slugs in ASCII with umlauts written out ("fuer"), core/page_forms.py.
+    base_form_class = PageForm
 
     # The site search (search/) finds a page by its title first, then by its
     # teaser texts; each page type adds its own fields.
