@@ -7,13 +7,15 @@ calendar apps keep the local time right across daylight-saving changes.
 from datetime import timedelta
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, vText
 
 from core.cache import site_settings
-from core.localization import page_url
+from core.localization import language_of, page_url
 
 
 def event_location(event):
@@ -30,10 +32,16 @@ def event_description(event, request, url=None):
     lines = [event.lead]
     if event.is_online and event.online_note:
         lines.append(event.online_note)
-    if event.registration_url:
-        lines.append(event.registration_url)
-    elif event.registration_email:
-        lines.append(event.registration_email)
+    registration = event.registration_url or event.registration_email
+    if registration:
+        # In the event's language, also when the worker writes the calendar.
+        with translation.override(language_of(event)):
+            if event.registration_deadline:
+                deadline = date_format(timezone.localtime(event.registration_deadline), "DATETIME_FORMAT")
+                line = _("Registration until %(deadline)s: %(where)s") % {"deadline": deadline, "where": registration}
+            else:
+                line = _("Registration: %(where)s") % {"where": registration}
+        lines.append(line)
     lines.append(url or page_url(event, request))
     return "\n\n".join(line for line in lines if line)
 
@@ -64,14 +72,21 @@ def to_vevent(event, request, url=None):
     return vevent
 
 
-def _calendar(request, page):
-    """A VCALENDAR with the site's properties and no events yet."""
+def _calendar(request, page, filters=None):
+    """A VCALENDAR with the site's properties and no events yet, named after
+    what it holds: a city's or a series' calendar says so in its name."""
     calendar = Calendar()
     calendar.add("prodid", "-//Netzwerk kommunaler Antidiskriminierungsstellen//Website//DE")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = f"{page.title} – {site_settings(request).name}"
+    title = page.title
+    filters = filters or {}
+    if "series" in filters:
+        title = filters["series"].title
+    if "city" in filters:
+        title = f"{title}: {filters['city'].city or filters['city'].title}"
+    name = f"{title} – {site_settings(request).name}"
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
@@ -107,10 +122,10 @@ def vtimezone():
     return _VTIMEZONE["Europe/Berlin"]
 
 
-def joined_calendar_response(request, page, vevents, timed):
+def joined_calendar_response(request, page, vevents, timed, filters=None):
     """A subscribable calendar of VEVENTs written in advance (events/schedule.py):
     the same document calendar_response() writes, without writing each event."""
-    head = _calendar(request, page).to_ical()
+    head = _calendar(request, page, filters).to_ical()
     end = b"END:VCALENDAR\r\n"
     body = head[: -len(end)] + (vtimezone() if timed else b"") + b"".join(vevents) + end
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -204,7 +204,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             limit_page_life(request, min(item.ends for item in items))
         vevents = precomputed.get("event-calendar", self)
         vevents = [vevents[item.pk] for item in items if item.pk in vevents]
-        return joined_calendar_response(request, self, vevents, timed=any(item.timed for item in items))
+        return joined_calendar_response(
+            request, self, vevents, timed=any(item.timed for item in items), filters=filters
+        )
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
@@ -395,6 +397,12 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
             errors["end"] = _("The end cannot be before the start.")
         if self.event_format != EventFormat.ONLINE and not self.venue_name:
             errors["venue_name"] = _("Name the venue of an in-person or hybrid event.")
+        if self.event_format != EventFormat.IN_PERSON and not (self.online_note or "").strip():
+            errors["online_note"] = _(
+                "Say how participants of an online or hybrid event get in, e.g. that the link is sent after registration."
+            )
+        if self.registration_deadline and self.start and self.registration_deadline > self.start:
+            errors["registration_deadline"] = _("The registration deadline cannot be after the start of the event.")
         if errors:
             raise ValidationError(errors)
 

@@ -252,3 +252,55 @@ def test_event_validation_catches_editor_mistakes(index_de):
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert {"end", "venue_name"} <= set(error.value.message_dict)
+
+
+def test_a_registration_deadline_after_the_start_is_refused(index_de):
+    from django.core.exceptions import ValidationError
+
+    start = timezone.now() + timedelta(days=10)
+    event = EventPage(
+        title="Spät", start=start, lead="x", venue_name="Saal", registration_deadline=start + timedelta(hours=1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        index_de.add_child(instance=event)
+    assert "registration_deadline" in refused.value.message_dict
+
+
+def test_an_online_event_says_how_to_get_in(index_de):
+    from django.core.exceptions import ValidationError
+
+    event = EventPage(title="Online", start=timezone.now() + timedelta(days=10), lead="x", event_format="online")
+    with pytest.raises(ValidationError) as refused:
+        index_de.add_child(instance=event)
+    assert "online_note" in refused.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "language, line",
+    [("de", "Anmeldung bis 20. März 2030 18:00: https://example.org/anmeldung"), ("en", "Registration until")],
+)
+def test_the_ics_carries_the_registration_deadline_in_the_events_language(client, language, line):
+    index = EventIndexPage.objects.get(locale__language_code=language)
+    event = make_event(
+        index,
+        "Mit Anmeldung",
+        datetime(2030, 3, 25, 10, 0, tzinfo=BERLIN),
+        registration_url="https://example.org/anmeldung",
+        registration_deadline=datetime(2030, 3, 20, 18, 0, tzinfo=BERLIN),
+    )
+    vevent = icalendar.Calendar.from_ical(client.get(event.url + "ical/").content).walk("VEVENT")[0]
+    assert line in str(vevent["DESCRIPTION"])
+    # The subscribable calendar, written by the worker, says the same.
+    calendar = icalendar.Calendar.from_ical(client.get(index.url + "calendar/").content)
+    [listed] = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Mit Anmeldung"]
+    assert line in str(listed["DESCRIPTION"])
+
+
+def test_a_citys_calendar_is_named_after_the_city(client):
+    from members.models import MemberPage
+
+    wuppertal = MemberPage.objects.get(locale__language_code="de", city="Wuppertal")
+    calendar = icalendar.Calendar.from_ical(client.get(f"/de/veranstaltungen/calendar/?city={wuppertal.slug}").content)
+    assert str(calendar["X-WR-CALNAME"]).startswith("Veranstaltungen: Wuppertal – ")
+    whole = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/calendar/").content)
+    assert "Wuppertal" not in str(whole["X-WR-CALNAME"])
