@@ -219,12 +219,13 @@ def load_scale(releases, stdout=None, seed=2024):
                 event_format=rng.choice(["in_person", "online", "hybrid"]),
                 lead=sentence(rng, WORDS_DE, 20),
                 venue_name="Rathaus",
+                online_note="Den Zugangslink erhalten Sie nach der Anmeldung per E-Mail.",
                 organiser="Netzwerk kommunaler Antidiskriminierungsstellen",
                 locale_id=german.pk,
             )
         )
     bulk_add_children(events_de, events)
-    event_fields = ["title", "slug", "start", "end", "event_format", "lead", "venue_name", "organiser"]
+    event_fields = ["title", "slug", "start", "end", "event_format", "lead", "venue_name", "online_note", "organiser"]
     event_copies = translate_in_bulk(events, events_en, english, event_fields)
     say(f"  {event_count} events in German and English")
 
