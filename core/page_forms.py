@@ -23,3 +23,35 @@ class PageForm(WagtailAdminPageForm):
         # Before Wagtail's clean() checks the slug is free among the siblings.
         slug = self.cleaned_data.get("slug")
         return ascii_slug(slug) or slug
+
+
+def member_pages_of(user, locale_id):
+    """The member cities whose city editors' group the user belongs to, in a language."""
+    from core.roles import CITY_GROUP_PREFIX, city_group_name, member_pages
+    from members.models import MemberPage
+
+    if user is None or not user.is_authenticated:
+        return []
+    groups = set(user.groups.filter(name__startswith=CITY_GROUP_PREFIX).values_list("name", flat=True))
+    if not groups:
+        return []
+    keys = [member.translation_key for member in member_pages() if city_group_name(member) in groups]
+    return list(MemberPage.objects.filter(translation_key__in=keys, locale_id=locale_id).order_by("city"))
+
+
+class EventPageForm(PageForm):
+    """A city editor's new event starts with their city as host and their
+    office as organiser (both can be changed)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk or self.is_bound or self.parent_page is None:
+            return
+        cities = member_pages_of(getattr(self, "for_user", None), self.parent_page.locale_id)
+        if len(cities) != 1:
+            return
+        [city] = cities
+        if "host_member" in self.fields and not self.initial.get("host_member"):
+            self.initial["host_member"] = city.pk
+        if "organiser" in self.fields and not self.initial.get("organiser"):
+            self.initial["organiser"] = f"{city.office_name}, {city.city}"

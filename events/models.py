@@ -27,6 +27,7 @@ from core.cache import TIME_BOUND, cached_document, frame_cached, limit_page_lif
 from core.localization import language_of, real_pages
 from core.models import BasePage, LeadImageMixin
 from core.page_cache import vary_on
+from core.page_forms import EventPageForm
 from core.utils import in_order, linked_topics, query_param
 from events import schedule
 from events.dates import event_when
@@ -303,6 +304,8 @@ class EventSeriesPartner(TranslatableMixin, Orderable):
 
 class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     """One event: when, where (or online), who hosts it, how to register, how accessible it is."""
+
+    base_form_class = EventPageForm
 
     start = models.DateTimeField(_("start"), help_text=_("Local time in Germany."))
     end = models.DateTimeField(_("end"), null=True, blank=True, help_text=_("Leave empty for an open end."))
