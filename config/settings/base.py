@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -217,8 +218,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: German first, English second. Page serving sits inside
 # i18n_patterns, so every public URL starts with /de/ or /en/.
 LANGUAGE_CODE = "de"
+# The language switcher names each language in itself (endonyms); the admin
+# names the content languages in the editor's language ("Veröffentlichen in
+# Englisch", not "in English").
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_CONTENT_LANGUAGES = [("de", gettext_lazy("German")), ("en", gettext_lazy("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [SITE_DIR / "locale"]
@@ -365,8 +369,8 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
 # Wagtail's password forms (private pages, documents of private collections)
 # in the site's design and language.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
-WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
 # Where the site is served: `manage.py configure_site` makes it the root URL
 # of the default Wagtail Site, from which every absolute link (canonical,
 # feeds, calendars, sitemaps, JSON-LD) is built, never from the request's Host.
