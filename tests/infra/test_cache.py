@@ -105,8 +105,11 @@ def test_a_hung_redis_costs_one_short_wait_not_one_per_cache_call(client, redis_
             assert client.get(path).status_code == 200
             seconds.append(time.monotonic() - started)
         # Without the breaker each of some fifty cache calls per page waited
-        # for the timeout; now the first waits once, the others not at all.
-        assert max(seconds) < 0.2, seconds
+        # for the timeout (1 s then); now the first request waits once (0.1 s),
+        # the others not at all: what is left is rendering from the database
+        # with nothing cached (0.1-0.15 s here under the suite's load).
+        assert seconds[0] - min(seconds[1:4]) < 0.2, seconds
+        assert max(seconds) < 0.5, seconds
     finally:
         redis_server.resume()
 
