@@ -49,6 +49,7 @@ class CuttableProxy:
         self.open()
 
     def open(self):
+        self.refusing = False
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
@@ -62,6 +63,9 @@ class CuttableProxy:
                 client, _ = listener.accept()
             except OSError:
                 return  # cut
+            if self.refusing:
+                client.close()
+                return
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port))
             except OSError:
@@ -86,6 +90,11 @@ class CuttableProxy:
 
     def cut(self):
         """Drop every connection and refuse new ones."""
+        self.refusing = True
+        # shutdown() wakes the accept() blocked in the other thread; close()
+        # alone would leave it accepting on the closed socket.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         with self.lock:
             connections, self.connections = self.connections, []
