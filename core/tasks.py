@@ -118,14 +118,9 @@ def purge_everything_when_the_cache_is_back():
     """Purge every page once the shared cache (Redis) answers again: a purge
     made while it was down did not reach it (core/redis_cache.py). Until
     then the task puts itself back in the queue every CACHE_RETRY_SECONDS."""
-    import logging
     import uuid
-    from datetime import timedelta
 
     from django.core.cache import caches
-    from django.utils import timezone
-
-    from django_tasks import default_task_backend
 
     from core import page_cache, precomputed
     from core.cache import new_generation
