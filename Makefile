@@ -10,7 +10,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 WEB_CONCURRENCY ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev lock system-deps messages compile-messages run serve test lint format bench
+.PHONY: help install install-dev lock system-deps messages compile-messages run serve test test-fast lint format bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
@@ -107,8 +107,15 @@ bench: install system-deps compile-messages ## Measure every page type at scale,
 	$(PY) manage.py bench --scale $(BENCH_SCALE)
 	$(PY) manage.py bench --scale $(BENCH_SCALE) --database $(BENCH_DATABASE_URL)
 
-test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
-	$(PY) -m pytest
+# Test processes in parallel (pytest-xdist); the browser tests share one worker.
+TEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL; TEST_WORKERS=2)
+	$(PYTEST) $(ARGS)
+
+test-fast: install-dev compile-messages ## The suite without the browser and the slow whole-process tests (a few minutes)
+	$(PYTEST) -m "not browser and not slow" $(ARGS)
 
 lint: install-dev ## ruff, template indentation and migration checks
 	$(VENV)/bin/ruff check .

@@ -54,6 +54,12 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             entry[row.status] = entry.get(row.status, 0) + 1
             counts[row.status] += 1
 
+        statuses = [
+            (key, label) for key, label in translation_status.STATUS_LABELS.items() if key in translation_status.OPEN
+        ]
+        for entry in by_type.values():
+            entry["counts"] = [entry.get(key, 0) for key, _label in statuses]
+
         status = query_param(request, "status")
         if status in translation_status.STATUS_LABELS:
             rows = [row for row in rows if row.status == status]
@@ -74,7 +80,7 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             targets=targets,
             summary=sorted(by_type.values(), key=lambda entry: str(entry["label"])),
             counts=counts,
-            statuses=[(key, label) for key, label in translation_status.STATUS_LABELS.items() if key != "current"],
+            statuses=statuses,
             status=status,
             content_type=content_type,
             page_obj=page_obj,
@@ -92,6 +98,13 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             next_url = reverse("translation_overview")
             url = reverse("wagtail_localize:update_translations", args=[row.translation_source.pk])
             links.append((_("Sync"), f"{url}?next={next_url}"))
+        if (
+            row.status in (translation_status.IN_REVIEW, translation_status.CHANGES_REQUESTED)
+            and row.translation_source
+        ):
+            translation = row.translation_source.translations.filter(target_locale_id=row.translation.locale_id).first()
+            if translation is not None:
+                links.append((_("Review"), reverse("translation_review", args=[translation.pk])))
         if row.translation is not None:
             links.append((_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[row.translation.pk])))
         return links

@@ -8,23 +8,30 @@ editor syncs it ("Sync translated pages") and publishes the result.
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import TranslationSource
 
 MISSING = "missing"
 OUTDATED = "outdated"
 DRAFT = "draft"
+IN_REVIEW = "in_review"
+CHANGES_REQUESTED = "changes_requested"
 CURRENT = "current"
 
 STATUS_LABELS = {
     MISSING: _("No translation"),
     OUTDATED: _("Out of date"),
     DRAFT: _("Not yet published"),
+    CHANGES_REQUESTED: _("Changes requested"),
+    IN_REVIEW: _("In review"),
     CURRENT: _("Up to date"),
 }
+# What still needs someone's work (the overview's default, the dashboard's counts).
+OPEN = (MISSING, OUTDATED, DRAFT, CHANGES_REQUESTED, IN_REVIEW)
 
 
 @dataclass
@@ -43,10 +50,12 @@ class Row:
         return self.source.specific_class._meta.verbose_name if self.source.specific_class else ""
 
 
-def status_of(source_page, translation, translation_source):
+def status_of(source_page, translation, translation_source, workflow_status=None):
     """MISSING, OUTDATED (the source changed since the last sync, or a sync
-    brought changes nobody has worked into the translation yet), DRAFT
-    (translation not live, or changes not yet published) or CURRENT."""
+    brought changes nobody has worked into the translation yet), IN_REVIEW
+    (submitted to the review workflow), CHANGES_REQUESTED (sent back by the
+    reviewer), DRAFT (translation not live, or changes not yet published) or
+    CURRENT. `workflow_status` is the translation's open WorkflowState status."""
     if translation is None:
         return MISSING
     if translation_source is not None:
@@ -56,6 +65,10 @@ def status_of(source_page, translation, translation_source):
         worked_on = translation.latest_revision_created_at
         if worked_on and synced > worked_on:
             return OUTDATED
+    if workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+        return IN_REVIEW
+    if workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return CHANGES_REQUESTED
     if not translation.live or translation.has_unpublished_changes:
         return DRAFT
     return CURRENT
@@ -65,11 +78,22 @@ def source_pages(source_locale):
     return Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True, live=True)
 
 
-def overview(target_locale, source_locale=None, content_type_id=None, statuses=(MISSING, OUTDATED, DRAFT)):
+def open_workflow_statuses(pages):
+    """{page id: status} of the pages' workflows in review or sent back (one query)."""
+    return dict(
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(page.pk) for page in pages],
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).values_list("object_id", "status")
+    )
+
+
+def overview(target_locale, source_locale=None, content_type_id=None, statuses=OPEN):
     """Rows for German pages whose translation into target_locale needs work.
 
-    Three queries whatever the number of pages: the sources, their
-    translations, the wagtail-localize sources.
+    Four queries whatever the number of pages: the sources, their
+    translations, the wagtail-localize sources, the open workflows.
     """
     source_locale = source_locale or Locale.get_default()
     sources = source_pages(source_locale).select_related("content_type").order_by("path")
@@ -94,11 +118,13 @@ def overview(target_locale, source_locale=None, content_type_id=None, statuses=(
             "id", "object_id", "last_updated_at", "locale_id"
         )
     }
+    workflows = open_workflow_statuses(translations.values())
     rows = []
     for page in sources:
         translation = translations.get(page.translation_key)
         source = translation_sources.get(page.translation_key)
-        status = status_of(page, translation, source)
+        workflow_status = workflows.get(str(translation.pk)) if translation is not None else None
+        status = status_of(page, translation, source, workflow_status)
         if status in statuses:
             rows.append(Row(page, translation, source, status))
     return rows
@@ -126,4 +152,5 @@ def translation_state(page):
         if source_page is None:
             return None
     source = TranslationSource.objects.filter(Q(object_id=page.translation_key), locale_id=default.pk).first()
-    return status_of(source_page, translation, source), source_page, translation, source
+    workflow_status = open_workflow_statuses([translation]).get(str(translation.pk)) if translation else None
+    return status_of(source_page, translation, source, workflow_status), source_page, translation, source

@@ -1,4 +1,5 @@
-"""Admin additions: the translation overview, and translation status in the page editor."""
+"""Admin additions: the translation overview, the translation review (core/translation_workflow.py),
+and translation status in the page editor."""
 
 from django.contrib import messages
 from django.urls import path, reverse
@@ -10,13 +11,21 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from core import translation_status
+from core import translation_status, translation_workflow
 from core.admin_views import TranslationOverviewView, can_translate
 
 
 @hooks.register("register_admin_urls")
 def register_translation_overview_url():
-    return [path("translations/", TranslationOverviewView.as_view(), name="translation_overview")]
+    return [
+        path("translations/", TranslationOverviewView.as_view(), name="translation_overview"),
+        path("translations/<int:translation_id>/save/", translation_workflow.save, name="translation_save"),
+        path(
+            "translations/<int:translation_id>/review/",
+            translation_workflow.ReviewView.as_view(),
+            name="translation_review",
+        ),
+    ]
 
 
 class TranslationsMenuItem(MenuItem):
@@ -97,6 +106,8 @@ class TranslationSummaryPanel(Component):
             "missing": counts.get(translation_status.MISSING, 0),
             "outdated": counts.get(translation_status.OUTDATED, 0),
             "draft": counts.get(translation_status.DRAFT, 0),
+            "in_review": counts.get(translation_status.IN_REVIEW, 0),
+            "changes_requested": counts.get(translation_status.CHANGES_REQUESTED, 0),
             "url": reverse("translation_overview"),
         }
 

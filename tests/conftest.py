@@ -15,6 +15,14 @@ from bs4 import BeautifulSoup
 from home.models import HomePage
 
 
+def pytest_collection_modifyitems(items):
+    """With `-n 2` (make test), the browser tests share one served copy of
+    the site, so they all run in the same worker."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

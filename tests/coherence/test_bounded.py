@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 # The package's crawl has made the image renditions: requests here render, never process images.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_snapshot")]
+pytestmark = [pytest.mark.slow, pytest.mark.django_db, pytest.mark.usefixtures("site_snapshot")]
 
 # 1,000 requests with junk parameters, a third of each kind; 1,000 made-up paths.
 JUNK_REQUESTS = 334

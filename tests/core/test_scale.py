@@ -22,7 +22,7 @@ from search.views import search_url
 # What rendering costs: with the page cache on, every second request would
 # be a hit without queries. Searches are counted for the report by the task
 # worker a minute later (search/hits.py), not while the visitor waits.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+pytestmark = [pytest.mark.slow, pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ import pytest
 
 from core.throwaway import free_port, production_environment
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 EDITORS = 4
 # The suite publishes 25 releases per editor; docs/operations.md records a

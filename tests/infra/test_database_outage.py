@@ -31,10 +31,13 @@ ROOT = Path(__file__).resolve().parents[2]
 OUTAGE_SECONDS = 7
 CACHED = ["/de/", "/en/", "/de/aktuelles/", "/en/news/", "/de/veranstaltungen/"]
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="a database outage is a PostgreSQL fault: runs in the suite's PostgreSQL run",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="a database outage is a PostgreSQL fault: runs in the suite's PostgreSQL run",
+    ),
+]
 
 
 class CuttableProxy:

@@ -49,10 +49,13 @@ def distinct_url(pages, number):
 
 # What grows with distinct URLs is the app server's own memory, whatever the
 # database: the suite runs this once, in its SQLite run (about three minutes).
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="a worker's memory does not depend on the database: runs in the suite's SQLite run",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="a worker's memory does not depend on the database: runs in the suite's SQLite run",
+    ),
+]
 
 
 def manage(env, *args):

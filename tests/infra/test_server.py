@@ -12,6 +12,8 @@ import pytest
 
 from core.throwaway import free_port, production_environment
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
