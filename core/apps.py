@@ -10,10 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from core import images, purge, translation_review
+        from core import admin_language, images, purge, translation_review
         from core.db import analyze_after_migrate
 
         purge.connect_signals()
         images.connect_signals()
         translation_review.install()
+        admin_language.install()
         post_migrate.connect(analyze_after_migrate, sender=self, dispatch_uid="core.analyze")

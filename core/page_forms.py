@@ -2,7 +2,10 @@
 
 import unicodedata
 
+from django import forms
+from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -39,19 +42,49 @@ def member_pages_of(user, locale_id):
     return list(MemberPage.objects.filter(translation_key__in=keys, locale_id=locale_id).order_by("city"))
 
 
+def city_choices(cities, own):
+    """Select choices of member cities: the user's own city first, labelled, then the others."""
+    own_ids = {city.pk for city in own}
+    choices = [("", "---------")]
+    if own:
+        choices.append((_("Your city"), [(city.pk, city.city) for city in own]))
+    others = [(city.pk, city.city) for city in cities if city.pk not in own_ids]
+    choices.append((_("Other member cities") if own else _("Member cities"), others))
+    return choices
+
+
 class EventPageForm(PageForm):
-    """A city editor's new event starts with their city as host and their
-    office as organiser (both can be changed)."""
+    """The host city is chosen from the member cities in the event's
+    language, the editor's own city first. A city editor's new event starts
+    with their city as host and their office as organiser (both can be
+    changed)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk or self.is_bound or self.parent_page is None:
+        if self.instance.pk:
+            locale_id = self.instance.locale_id
+        elif self.parent_page is not None:
+            locale_id = self.parent_page.locale_id
+        else:
             return
-        cities = member_pages_of(getattr(self, "for_user", None), self.parent_page.locale_id)
-        if len(cities) != 1:
+        user = getattr(self, "for_user", None)
+        cities = member_pages_of(user, locale_id)
+        if "host_member" in self.fields:
+            self.limit_host_cities(locale_id, cities)
+        if self.instance.pk or self.is_bound or len(cities) != 1:
             return
         [city] = cities
         if "host_member" in self.fields and not self.initial.get("host_member"):
             self.initial["host_member"] = city.pk
         if "organiser" in self.fields and not self.initial.get("organiser"):
             self.initial["organiser"] = f"{city.office_name}, {city.city}"
+
+    def limit_host_cities(self, locale_id, own):
+        from members.models import MemberPage
+
+        field = self.fields["host_member"]
+        current = self.instance.host_member_id
+        field.queryset = MemberPage.objects.filter(
+            Q(locale_id=locale_id, alias_of__isnull=True) | Q(pk=current or 0)
+        ).order_by("city")
+        field.widget = forms.Select(choices=city_choices(list(field.queryset.only("id", "city")), own))

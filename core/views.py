@@ -82,6 +82,28 @@ def page_not_found(request, exception=None):
     return TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
 
 
+def permission_denied(request, exception=None):
+    """403 in the visitor's language, with the site's header and footer."""
+    return TemplateResponse(request, "403.html", {}, status=403)
+
+
+def bad_request(request, exception=None):
+    """400 (e.g. a malformed address) in the site's design; plain when the
+    request itself cannot be rendered for (an unknown Host header)."""
+    try:
+        return TemplateResponse(request, "400.html", {}, status=400).render()
+    except Exception:
+        return HttpResponse(
+            "<!doctype html><title>400</title><h1>Bad request / Ungültige Anfrage</h1>",
+            status=400,
+        )
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (expired, cookies off): what to do, in the site's language."""
+    return TemplateResponse(request, "403.html", {"csrf_failure": True}, status=403)
+
+
 def server_error(request):
     """500 page: kept free of database access, since the database may be what
     failed. If it did (unreachable, restarting), the answer is 503 with

@@ -2,6 +2,7 @@
 and translation status in the page editor."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -31,6 +32,12 @@ def register_translation_overview_url():
 class TranslationsMenuItem(MenuItem):
     def is_shown(self, request):
         return can_translate(request.user)
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard():
+    """A save clicked while the autosave creates the page waits for it (site/static/editor/)."""
+    return format_html('<script src="{}"></script>', static("editor/autosave-guard.js"))
 
 
 @hooks.register("register_admin_menu_item")

@@ -358,7 +358,9 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
             [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_note")], heading=_("Place")
         ),
         MultiFieldPanel(
-            [PageChooserPanel("host_member", page_type="members.MemberPage"), FieldPanel("organiser")],
+            # A list of the member cities in the event's language, the
+            # editor's own first (core/page_forms.EventPageForm).
+            [FieldPanel("host_member"), FieldPanel("organiser")],
             heading=_("Host"),
         ),
         MultiFieldPanel(

@@ -16,9 +16,12 @@ from home.models import HomePage
 
 
 def pytest_collection_modifyitems(items):
-    """With `-n 2` (make test), the browser tests share one served copy of
-    the site, so they all run in the same worker."""
+    """Everything in tests/browser/ is a browser test. With `-n 2` (make
+    test) they share one served copy of the site, so they all run in the
+    same worker."""
     for item in items:
+        if "browser" in item.path.parent.parts[-1:]:
+            item.add_marker(pytest.mark.browser)
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
 

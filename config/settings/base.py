@@ -225,7 +225,10 @@ LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", gettext_lazy("German")), ("en", gettext_lazy("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# site/locale: this project's strings (make messages); site/locale-overrides:
+# German corrections of upstream catalogues, kept apart so makemessages
+# never drops them.
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale-overrides"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
@@ -369,6 +372,9 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"
 # Wagtail's password forms (private pages, documents of private collections)
 # in the site's design and language.
+# Private pages (login) and forms with an expired CSRF token, in the site's design.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "login_required.html"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
 # Where the site is served: `manage.py configure_site` makes it the root URL

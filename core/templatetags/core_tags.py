@@ -272,6 +272,9 @@ def credit_line(credit, image=None):
     name = credit_name(credit)
     if not name:
         return ""
+    # Outside the f-string, so that makemessages finds the words.
     if getattr(image, "kind", "photo") == "graphic":
-        return f"{pgettext('credit line', 'Graphic')}: {name}"
-    return f"{pgettext('credit line', 'Photo')}: {name}"
+        word = pgettext("credit line", "Graphic")
+    else:
+        word = pgettext("credit line", "Photo")
+    return f"{word}: {name}"

@@ -82,3 +82,55 @@ def test_editor_submits_a_release_and_a_moderator_publishes_it(browser, site_url
     assert anonymous.locator("h1").inner_text() == title
     anonymous.goto(f"{site_url}/de/aktuelles/")
     assert anonymous.get_by_role("link", name=title).count() == 1
+
+
+COUNT_PAGES = """
+from news.models import NewsPage
+page = NewsPage.objects.filter(title="{title}").first()
+print(NewsPage.objects.filter(title="{title}").count(), page.get_latest_revision_as_object().lead if page else "")
+"""
+
+
+def test_save_draft_while_the_autosave_creates_the_page_saves_that_page(browser, site_url, accounts, manage):
+    """As found: type a title and lead, click "Entwurf speichern" while the
+    autosave that creates the page is still under way."""
+    password, news_index_id, _totp_key = accounts
+    title = f"Sprechstunde im Rathaus {uuid.uuid4().hex[:6]}"
+    lead = "Die Beratung ist ab Januar auch im Rathaus erreichbar."
+    context, editor = log_in(browser, site_url, "redaktion", password)
+    held = []
+
+    def hold_the_first_autosave(route, request):
+        # The server creates the page now; its answer reaches the browser
+        # only when the test releases it.
+        if request.method == "POST" and "application/json" in (request.headers.get("accept") or "") and not held:
+            held.append((route, route.fetch()))
+        else:
+            route.continue_()
+
+    add_url = f"{site_url}/admin/pages/add/news/newspage/{news_index_id}/"
+    editor.route(add_url, hold_the_first_autosave)
+    editor.goto(add_url)
+    # Wagtail notes the form's initial state two seconds after loading;
+    # only changes after that start an autosave.
+    editor.wait_for_timeout(2500)
+    editor.fill("#id_title", title)
+    editor.fill("#id_lead", lead)
+    for _ in range(50):
+        if held:
+            break
+        editor.wait_for_timeout(100)
+    assert held, "the autosave did not start"
+    footer = editor.locator("footer")
+    footer.get_by_role("button", name=re.compile(r"^\s*(Entwurf speichern|Save draft)\s*$")).click()
+    editor.wait_for_timeout(300)
+    route, response = held[0]
+    route.fulfill(response=response)
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    editor.wait_for_load_state()
+    assert editor.locator(".error-message, .help-critical").count() == 0
+    assert "bereits verwendet" not in editor.content() and "already in use" not in editor.content()
+    context.close()
+    count, saved_lead = manage("shell", "--no-imports", "-c", COUNT_PAGES.format(title=title)).split(" ", 1)
+    assert count == "1"
+    assert saved_lead.strip() == lead

@@ -1,6 +1,11 @@
-"""A city editor's new event starts with their city as host and their office as organiser."""
+"""A city editor's new event starts with their city as host and their office
+as organiser; the host is chosen from the cities in the event's language,
+their own city first."""
 
 import pytest
+from bs4 import BeautifulSoup
+
+from members.models import MemberPage
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +17,22 @@ def test_a_city_editors_new_event_is_hosted_by_their_city(login, event_index_de,
     form = response.context["form"]
     assert form.initial["host_member"] == wuppertal.pk
     assert form.initial["organiser"] == f"{wuppertal.office_name}, Wuppertal"
-    # The chooser shows the city already chosen.
-    assert wuppertal.title in response.content.decode()
+    # The list shows the city already chosen, first and labelled as theirs.
+    select = BeautifulSoup(response.content, "html.parser").find("select", attrs={"name": "host_member"})
+    groups = select.find_all("optgroup")
+    assert groups[0]["label"] in ("Ihre Stadt", "Your city")
+    assert [option.get_text() for option in groups[0].find_all("option")] == ["Wuppertal"]
+    assert groups[0].find("option").has_attr("selected")
+
+
+def test_the_host_city_list_holds_the_cities_in_the_events_language_only(login, event_index_de, german, english):
+    client = login("wuppertal")
+    response = client.get(f"/admin/pages/add/events/eventpage/{event_index_de.pk}/")
+    select = BeautifulSoup(response.content, "html.parser").find("select", attrs={"name": "host_member"})
+    offered = {int(option["value"]) for option in select.find_all("option") if option["value"]}
+    assert offered == set(MemberPage.objects.filter(locale=german, alias_of__isnull=True).values_list("pk", flat=True))
+    assert len(offered) > 1  # other cities stay possible (a partner city hosting)
+    assert not offered & set(MemberPage.objects.filter(locale=english).values_list("pk", flat=True))
 
 
 def test_the_newsroom_chooses_the_host_itself(login, event_index_de):
@@ -21,3 +40,12 @@ def test_the_newsroom_chooses_the_host_itself(login, event_index_de):
     form = client.get(f"/admin/pages/add/events/eventpage/{event_index_de.pk}/").context["form"]
     assert not form.initial.get("host_member")
     assert not form.initial.get("organiser")
+    # No city of their own: one group of all cities.
+    select = BeautifulSoup(response_html(client, event_index_de), "html.parser").find(
+        "select", attrs={"name": "host_member"}
+    )
+    assert [group["label"] for group in select.find_all("optgroup")] in (["Mitgliedsstädte"], ["Member cities"])
+
+
+def response_html(client, index):
+    return client.get(f"/admin/pages/add/events/eventpage/{index.pk}/").content
