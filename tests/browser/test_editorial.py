@@ -8,7 +8,7 @@ from django_otp.oath import totp
 
 SET_PASSWORDS = """
 from django.contrib.auth import get_user_model
-for user in get_user_model().objects.filter(username__in=["redaktion", "moderation"]):
+for user in get_user_model().objects.filter(username__in=["redaktion", "moderation", "uebersetzung"]):
     user.set_password("{password}")
     user.save()
 # Moderation must have a second factor: an authenticator app the test reads.
@@ -134,3 +134,55 @@ def test_save_draft_while_the_autosave_creates_the_page_saves_that_page(browser,
     count, saved_lead = manage("shell", "--no-imports", "-c", COUNT_PAGES.format(title=title)).split(" ", 1)
     assert count == "1"
     assert saved_lead.strip() == lead
+
+
+ENGLISH_RELEASE = """
+from news.models import NewsPage
+source = NewsPage.objects.filter(locale__language_code="de").order_by("path").first()
+english = NewsPage.objects.get(locale__language_code="en", translation_key=source.translation_key)
+print(english.pk, english.url)
+"""
+
+
+def test_translate_submit_review_approve_live_in_english(browser, site_url, accounts, manage):
+    password, _news_index_id, totp_key = accounts
+    page_id, path = manage("shell", "--no-imports", "-c", ENGLISH_RELEASE).split()
+    new_title = f"Nationwide training series opens in Wuppertal {uuid.uuid4().hex[:6]}"
+
+    # The translator (admin in English) changes the title in the translation editor.
+    context, translator = log_in(browser, site_url, "uebersetzung", password)
+    translator.goto(f"{site_url}/admin/pages/{page_id}/edit/")
+    bar = translator.locator(".nka-translation-review")
+    assert bar.get_by_role("button", name="Submit for review").is_visible()
+    # No way around the review: neither publish nor convert to an alias.
+    footer = translator.locator("footer")
+    assert footer.get_by_role("button", name=re.compile("Publish")).count() == 0
+    assert footer.get_by_text("Convert to alias page").count() == 0
+    translator.get_by_role("button", name="Edit", exact=True).first.click()
+    translator.locator("textarea").first.fill(new_title)
+    translator.get_by_role("button", name="Save", exact=True).first.click()
+    translator.get_by_text(new_title).first.wait_for()
+    translator.wait_for_timeout(500)
+    bar.get_by_role("button", name="Submit for review").click()
+    translator.wait_for_url(re.compile(rf"/admin/pages/{page_id}/edit/"))
+    assert translator.locator(".messages").get_by_text(re.compile("submitted for review")).count() == 1
+    assert translator.locator(".nka-translation-review").get_by_text(re.compile("in review")).count() == 1
+    context.close()
+
+    anonymous = browser.new_context(locale="en-GB").new_page()
+    anonymous.goto(f"{site_url}{path}")
+    assert anonymous.locator("h1").inner_text() != new_title
+
+    # Moderation reviews the strings side by side and approves.
+    context, moderator = log_in(browser, site_url, "moderation", password, totp_key)
+    moderator.goto(f"{site_url}/admin/pages/{page_id}/edit/")
+    moderator.locator(".nka-translation-review").get_by_role("link", name=re.compile("Prüfen und freigeben")).click()
+    row = moderator.locator("tbody tr").filter(has_text=new_title).first
+    assert row.locator("td").nth(0).inner_text().startswith("Bundesweite")
+    moderator.get_by_role("button", name="Freigeben und veröffentlichen").click()
+    moderator.wait_for_url(f"{site_url}/admin/")
+    assert moderator.locator(".messages").get_by_text(re.compile("freigegeben und veröffentlicht")).count() == 1
+    context.close()
+
+    anonymous.goto(f"{site_url}{path}")
+    assert anonymous.locator("h1").inner_text() == new_title
