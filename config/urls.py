@@ -10,7 +10,7 @@ from wagtail.documents.views import serve as wagtail_document_serve
 
 from core import csp as core_csp
 from core import routing as core_routing
-from core import translation_review
+from core import translation_review, workflow_messages
 from core import views as core_views
 
 urlpatterns = [
@@ -27,6 +27,12 @@ urlpatterns = [
         "admin/localize/page/<int:page_id>/convert_to_alias/",
         translation_review.convert_to_alias,
         name="reviewed_convert_to_alias",
+    ),
+    # Wagtail's workflow actions (approve, request changes), with a confirmation.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        workflow_messages.workflow_action,
+        name="confirmed_workflow_action",
     ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms of private documents and pages, throttled.

@@ -1,7 +1,10 @@
 """iCalendar (RFC 5545) export: one event to download, or a subscribable feed.
 
 Times are written with TZID=Europe/Berlin and the matching VTIMEZONE, so
-calendar apps keep the local time right across daylight-saving changes.
+calendar apps keep the local time right across daylight-saving changes. The
+VTIMEZONE states the rule (RRULE: the last Sunday of March and of October),
+as calendar apps expect, rather than a list of transition dates that ends
+in some year.
 """
 
 from datetime import timedelta
@@ -12,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, Timezone, vText
 
 from core.cache import site_settings
 from core.localization import language_of, page_url
@@ -97,29 +100,44 @@ def _calendar(request, page, filters=None):
 
 def calendar_response(request, page, events, filename=None):
     calendar = _calendar(request, page)
+    events = list(events)
+    if any(not event.all_day for event in events):
+        calendar.add_component(Timezone.from_ical(BERLIN_VTIMEZONE))
     for event in events:
         calendar.add_component(to_vevent(event, request))
-    calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{slugify(filename)[:80] or "event"}.ics"'
     return response
 
 
-_VTIMEZONE = {}
+# Central European Time since 1996 (EU Directive 2000/84/EC): summer time
+# from the last Sunday of March, 02:00, to the last Sunday of October, 03:00.
+BERLIN_VTIMEZONE = (
+    b"BEGIN:VTIMEZONE\r\n"
+    b"TZID:Europe/Berlin\r\n"
+    b"X-LIC-LOCATION:Europe/Berlin\r\n"
+    b"BEGIN:DAYLIGHT\r\n"
+    b"TZNAME:CEST\r\n"
+    b"TZOFFSETFROM:+0100\r\n"
+    b"TZOFFSETTO:+0200\r\n"
+    b"DTSTART:19700329T020000\r\n"
+    b"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    b"END:DAYLIGHT\r\n"
+    b"BEGIN:STANDARD\r\n"
+    b"TZNAME:CET\r\n"
+    b"TZOFFSETFROM:+0200\r\n"
+    b"TZOFFSETTO:+0100\r\n"
+    b"DTSTART:19701025T030000\r\n"
+    b"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    b"END:STANDARD\r\n"
+    b"END:VTIMEZONE\r\n"
+)
 
 
 def vtimezone():
-    """The VTIMEZONE of Europe/Berlin that timed events refer to (as
-    icalendar's add_missing_timezones writes it), made once per process."""
-    if "Europe/Berlin" not in _VTIMEZONE:
-        calendar = Calendar()
-        event = Event()
-        event.add("dtstart", timezone.localtime(timezone.now()))
-        calendar.add_component(event)
-        calendar.add_missing_timezones()
-        _VTIMEZONE["Europe/Berlin"] = b"".join(part.to_ical() for part in calendar.walk("VTIMEZONE"))
-    return _VTIMEZONE["Europe/Berlin"]
+    """The VTIMEZONE of Europe/Berlin that timed events refer to."""
+    return BERLIN_VTIMEZONE
 
 
 def joined_calendar_response(request, page, vevents, timed, filters=None):

@@ -154,6 +154,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "events": page_obj,
                 "paginator": paginator,
                 "past": past,
+                # The archive is its own address: canonical, hreflang and
+                # the language switcher point at it, not at the index.
+                "route_suffix": "past/" if past else "",
                 "filters": filters,
                 "filter_query": self.filter_query(filters),
                 "formats": EventFormat.choices,

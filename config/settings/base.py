@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Its catalogue translates naturaltime ("vor 3 Sekunden"), which the admin
+    # uses for workflow states.
+    "django.contrib.humanize",
     # Login throttling and the second factor (below, "Login defences").
     "axes",
     "csp",

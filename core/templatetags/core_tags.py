@@ -107,7 +107,12 @@ def hreflang_alternates(context, page=None):
     """<link rel="alternate" hreflang> targets for the current page."""
     if not isinstance(page, Page):
         return []
-    return localization.alternates(page, context.get("request"))
+    suffix = context.get("route_suffix", "")
+    return [
+        # x-default of a home page is "/", which chooses the language.
+        {**alternate, "url": alternate["url"] + suffix} if suffix and page.depth > 2 else alternate
+        for alternate in localization.alternates(page, context.get("request"))
+    ]
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -117,6 +122,9 @@ def language_switcher(context, page=None, targets=None):
     page = page if isinstance(page, Page) else None
     if targets is None:
         targets = localization.switcher_targets(page, context.get("request"))
+        suffix = context.get("route_suffix", "")
+        if suffix and page is not None:
+            targets = {code: url + suffix for code, url in targets.items() if url}
     current = get_language()
     links = [
         {"code": code, "name": name, "url": targets.get(code) or f"/{code}/", "current": code == current}
@@ -207,9 +215,11 @@ def absolute_url(context, url):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page):
+    """The page's own URL (an alias points at its original), with the
+    sub-route a routable page serves (`route_suffix`, e.g. "past/")."""
     if page.alias_of_id:
         page = page.alias_of
-    return localization.page_url(page, context.get("request"))
+    return localization.page_url(page, context.get("request")) + context.get("route_suffix", "")
 
 
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}

@@ -1,10 +1,14 @@
 """An editor writes a press release and submits it; a moderator approves it; it is live."""
 
 import re
+import time
 import uuid
+from pathlib import Path
 
 import pytest
 from django_otp.oath import totp
+
+from tests.browser.conftest import SERVED_ENV
 
 SET_PASSWORDS = """
 from django.contrib.auth import get_user_model
@@ -29,6 +33,20 @@ def accounts(manage):
     return password, int(news_index_id), totp_key
 
 
+_USED_STEPS = {}
+
+
+def fresh_code(totp_key):
+    """A TOTP code not used before: django-otp refuses a code of a time step
+    already used (replay), so a second login waits for the next step."""
+    step = int(time.time()) // 30
+    if _USED_STEPS.get(totp_key, -1) >= step:
+        time.sleep(30 - time.time() % 30 + 0.5)
+        step = int(time.time()) // 30
+    _USED_STEPS[totp_key] = step
+    return totp(bytes.fromhex(totp_key))
+
+
 def log_in(browser, site_url, username, password, totp_key=None):
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -38,7 +56,7 @@ def log_in(browser, site_url, username, password, totp_key=None):
     tab.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
     if totp_key:
         tab.wait_for_url(re.compile(r"/admin/2fa/verify/"))
-        tab.fill("#id_code", f"{totp(bytes.fromhex(totp_key)):06d}")
+        tab.fill("#id_code", f"{fresh_code(totp_key):06d}")
         tab.get_by_role("button", name=re.compile("Bestätigen|Confirm")).click()
     tab.wait_for_url(f"{site_url}/admin/")
     return context, tab
@@ -136,6 +154,24 @@ def test_save_draft_while_the_autosave_creates_the_page_saves_that_page(browser,
     assert saved_lead.strip() == lead
 
 
+def mails_since(started, expected=1, timeout=15):
+    """The mails the served copy wrote (file backend) since `started`."""
+    folder = Path(SERVED_ENV["EMAIL_FILE_PATH"])
+    deadline = time.monotonic() + timeout
+    while True:
+        texts = [path.read_text() for path in folder.glob("*") if path.is_file() and path.stat().st_mtime >= started]
+        if len(texts) >= expected or time.monotonic() > deadline:
+            return texts
+        time.sleep(0.3)
+
+
+def assert_links_go_to(site_url, texts):
+    links = [link for text in texts for link in re.findall(r"https?://[^\s\"'<>)]+", text)]
+    ours = [link for link in links if "/admin/" in link or "127.0.0.1" in link or "localhost" in link]
+    assert ours, "the mails link to the admin"
+    assert all(link.startswith(site_url) for link in ours), ours
+
+
 ENGLISH_RELEASE = """
 from news.models import NewsPage
 source = NewsPage.objects.filter(locale__language_code="de").order_by("path").first()
@@ -163,11 +199,17 @@ def test_translate_submit_review_approve_live_in_english(browser, site_url, acco
     translator.get_by_role("button", name="Save", exact=True).first.click()
     translator.get_by_text(new_title).first.wait_for()
     translator.wait_for_timeout(500)
+    submitted = time.time() - 1
     bar.get_by_role("button", name="Submit for review").click()
     translator.wait_for_url(re.compile(rf"/admin/pages/{page_id}/edit/"))
     assert translator.locator(".messages").get_by_text(re.compile("submitted for review")).count() == 1
     assert translator.locator(".nka-translation-review").get_by_text(re.compile("in review")).count() == 1
     context.close()
+
+    # Moderation is notified, with links to this site's admin.
+    notices = mails_since(submitted)
+    assert any("moderation" in text.lower() or "Prüfung" in text for text in notices), notices
+    assert_links_go_to(site_url, notices)
 
     anonymous = browser.new_context(locale="en-GB").new_page()
     anonymous.goto(f"{site_url}{path}")
@@ -179,8 +221,11 @@ def test_translate_submit_review_approve_live_in_english(browser, site_url, acco
     moderator.locator(".nka-translation-review").get_by_role("link", name=re.compile("Prüfen und freigeben")).click()
     row = moderator.locator("tbody tr").filter(has_text=new_title).first
     assert row.locator("td").nth(0).inner_text().startswith("Bundesweite")
+    approved = time.time() - 1
     moderator.get_by_role("button", name="Freigeben und veröffentlichen").click()
     moderator.wait_for_url(f"{site_url}/admin/")
+    # The translator hears that it was approved.
+    assert_links_go_to(site_url, mails_since(approved))
     assert moderator.locator(".messages").get_by_text(re.compile("freigegeben und veröffentlicht")).count() == 1
     context.close()
 

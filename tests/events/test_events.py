@@ -1,6 +1,7 @@
 """Events: upcoming/past at a frozen now, filters, dates in both languages, iCal, feeds, JSON-LD."""
 
 import json
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ import feedparser
 import icalendar
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 
 from events.dates import event_when
 from events.models import EventIndexPage, EventPage
@@ -129,6 +131,21 @@ def test_ics_download_parses_back_field_by_field(client):
     assert "Barmen Town Hall" in str(event["LOCATION"]) and "Wuppertal" in str(event["LOCATION"])
     assert str(event["URL"]) == f"http://testserver{KICKOFF_EN}"
     assert "DTSTAMP" in event and str(event["DESCRIPTION"]).startswith("Two days to open the series")
+
+
+@pytest.mark.parametrize("path", [KICKOFF_EN + "ical/", "/en/events/calendar/"])
+def test_the_ics_time_zone_states_the_rule_and_holds_beyond_2038(client, path):
+    """Calendar apps expect the daylight-saving rule (RRULE), not a list of dates that ends."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b"RDATE" not in response.content
+    [zone] = icalendar.Calendar.from_ical(response.content).walk("VTIMEZONE")
+    rules = {part.name: part["RRULE"] for part in zone.subcomponents}
+    assert rules["DAYLIGHT"] == {"FREQ": ["YEARLY"], "BYMONTH": [3], "BYDAY": ["-1SU"]}
+    assert rules["STANDARD"] == {"FREQ": ["YEARLY"], "BYMONTH": [10], "BYDAY": ["-1SU"]}
+    berlin = zone.to_tz()
+    assert berlin.utcoffset(datetime(2045, 7, 1, 12)) == timedelta(hours=2)
+    assert berlin.utcoffset(datetime(2045, 12, 1, 12)) == timedelta(hours=1)
 
 
 def test_ics_times_across_the_daylight_saving_change(client):
@@ -304,3 +321,22 @@ def test_a_citys_calendar_is_named_after_the_city(client):
     assert str(calendar["X-WR-CALNAME"]).startswith("Veranstaltungen: Wuppertal – ")
     whole = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/calendar/").content)
     assert "Wuppertal" not in str(whole["X-WR-CALNAME"])
+
+
+@pytest.mark.parametrize(
+    ("path", "other"),
+    [("/de/veranstaltungen/past/", "/en/events/past/"), ("/en/events/past/", "/de/veranstaltungen/past/")],
+)
+def test_the_past_events_archive_is_its_own_canonical_page_in_both_languages(client, path, other):
+    """Search engines keep the archive: it names itself, not the upcoming events, as canonical."""
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    assert soup.find("link", rel="canonical")["href"] == f"http://testserver{path}"
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+    assert alternates[path[1:3]] == f"http://testserver{path}"
+    assert alternates[other[1:3]] == f"http://testserver{other}"
+    assert alternates["x-default"] == "http://testserver/de/veranstaltungen/past/"
+    # The language switcher leads to the archive in the other language.
+    assert soup.find("a", href=re.compile(re.escape(other) + "$")) is not None
+    # The upcoming events keep theirs.
+    index = BeautifulSoup(client.get(path.replace("past/", "")).content, "html.parser")
+    assert index.find("link", rel="canonical")["href"] == f"http://testserver{path.replace('past/', '')}"

@@ -103,3 +103,14 @@ def test_publication_date_defaults_to_first_publication(index_de):
     release.refresh_from_db()
     assert release.date is not None
     assert abs((release.date - release.first_published_at).total_seconds()) < 5
+
+
+def test_a_draft_without_date_shows_its_dateline_without_a_dangling_comma(admin_client, index_de):
+    draft = NewsPageFactory(
+        parent=index_de, slug="entwurf-ohne-datum", title="Entwurf", dateline="Wuppertal", date=None, live=False
+    )
+    draft.save_revision()
+    page_soup = soup(admin_client.get(f"/admin/pages/{draft.pk}/view_draft/"))
+    meta = page_soup.select_one(".article__meta")
+    assert meta.get_text(" ", strip=True) == "Wuppertal"
+    assert meta.find("time") is None

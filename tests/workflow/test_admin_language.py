@@ -58,9 +58,13 @@ def english_in(html):
 
 
 @pytest.fixture
-def screens(german, english):
+def screens(german, english, account):
     news_index = NewsIndexPage.objects.get(locale=german)
     release = NewsPage.objects.filter(locale=german).order_by("path").first()
+    # A change in review: its status ("Gesendet an … vor 3 Sekunden") shows.
+    editor = account("redaktion")
+    release.save_revision(user=editor)
+    release.get_workflow().start(release, editor)
     release_en = NewsPage.objects.get(locale=english, translation_key=release.translation_key)
     event = EventPage.objects.filter(locale=german).order_by("path").first()
     wuppertal = MemberPage.objects.get(locale=german, city="Wuppertal")

@@ -48,6 +48,9 @@ def test_a_submitted_release_goes_live_only_after_moderation_approves(login, cli
     assert response.status_code in (200, 302)
     release.refresh_from_db()
     assert release.live
+    # The moderator is told it worked (Wagtail's own action says nothing).
+    dashboard = moderation.get("/admin/").content.decode()
+    assert "„Neue Beratungszeiten in Wuppertal“ ist freigegeben." in dashboard
     public = moderation.get(release.url)
     assert public.status_code == 200
     assert "Neue Beratungszeiten in Wuppertal" in public.content.decode()
@@ -71,6 +74,7 @@ def test_moderators_can_reject(login, news_index_de):
     assert not release.live
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_REJECTED
+    assert "Änderungen an „Noch nicht fertig“ sind angefordert." in moderation.get("/admin/").content.decode()
 
 
 def test_scheduled_release_goes_live_at_its_time_without_anyone_acting(login, client, news_index_de):
