@@ -80,11 +80,44 @@ class EventPageForm(PageForm):
             self.initial["organiser"] = f"{city.office_name}, {city.city}"
 
     def limit_host_cities(self, locale_id, own):
-        from members.models import MemberPage
+        limit_to_cities(self.fields["host_member"], locale_id, own, self.instance.host_member_id)
 
-        field = self.fields["host_member"]
-        current = self.instance.host_member_id
-        field.queryset = MemberPage.objects.filter(
-            Q(locale_id=locale_id, alias_of__isnull=True) | Q(pk=current or 0)
-        ).order_by("city")
-        field.widget = forms.Select(choices=city_choices(list(field.queryset.only("id", "city")), own))
+
+def limit_to_cities(field, locale_id, own, current_id=None):
+    """Make a member-page field a list of the cities in one language, the
+    user's own first (the current value stays allowed, whatever its language)."""
+    from members.models import MemberPage
+
+    field.queryset = MemberPage.objects.filter(
+        Q(locale_id=locale_id, alias_of__isnull=True) | Q(pk=current_id or 0)
+    ).order_by("city")
+    field.widget = forms.Select(choices=city_choices(list(field.queryset.only("id", "city")), own))
+
+
+class NewsPageForm(PageForm):
+    """The member cities a release names are chosen from a list of the
+    cities in its language, the editor's own first."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("member_links")
+        if formset is None:
+            return
+        if self.instance.pk:
+            locale_id = self.instance.locale_id
+        elif self.parent_page is not None:
+            locale_id = self.parent_page.locale_id
+        else:
+            return
+        own = member_pages_of(getattr(self, "for_user", None), locale_id)
+        base = formset.form
+
+        class MemberLinkForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "member" in self.fields:
+                    current = self.instance.member_id if self.instance.pk else None
+                    limit_to_cities(self.fields["member"], locale_id, own, current)
+
+        MemberLinkForm.__name__ = base.__name__
+        formset.form = MemberLinkForm

@@ -30,6 +30,7 @@ from core.images import CARD_SPECS, prefetch_renditions
 from core.localization import language_of, real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
 from core.page_cache import vary_on
+from core.page_forms import NewsPageForm
 from core.utils import ascii_int, linked_topics, query_param
 from news import listing
 
@@ -248,6 +249,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 class NewsPage(LeadImageMixin, BasePage):
     """A press release: dateline, lead, photos with credits, quotes, contact, corrections."""
 
+    base_form_class = NewsPageForm
+
     date = models.DateTimeField(
         _("publication date"),
         null=True,
@@ -436,7 +439,9 @@ class NewsPageMember(TranslatableMixin, Orderable):
         "members.MemberPage", verbose_name=_("member city"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("member", page_type="members.MemberPage")]
+    # A list of the cities in the release's language, the editor's own
+    # first (core/page_forms.NewsPageForm).
+    panels = [FieldPanel("member")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("member city")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from bs4.element import NavigableString, TemplateString
 
 from events.models import EventPage
 from members.models import MemberPage
@@ -37,7 +38,8 @@ def ui_text(html):
     soup = BeautifulSoup(html, "html.parser")
     for element in soup(["script", "style"]):
         element.decompose()
-    texts = [soup.get_text(" ", strip=True)]
+    # Text inside <template> (rows to add, teleported status) counts too.
+    texts = [soup.get_text(" ", strip=True, types=(NavigableString, TemplateString))]
     for attribute in ATTRIBUTES:
         texts += [element[attribute] for element in soup.find_all(attrs={attribute: True})]
     return " ".join(texts)

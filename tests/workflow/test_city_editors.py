@@ -49,3 +49,30 @@ def test_the_newsroom_chooses_the_host_itself(login, event_index_de):
 
 def response_html(client, index):
     return client.get(f"/admin/pages/add/events/eventpage/{index.pk}/").content
+
+
+def test_a_city_editors_release_names_member_cities_from_a_list_their_own_first(login, news_index_de, german):
+    from wagtail.test.utils.form_data import inline_formset
+
+    from tests.workflow.conftest import release_form
+
+    client = login("wuppertal")
+    response = client.get(f"/admin/pages/add/news/newspage/{news_index_de.pk}/")
+    page = BeautifulSoup(response.content, "html.parser")
+    # The row template the "add" button copies, and any row, offer the list.
+    selects = page.find_all(
+        "select", attrs={"name": lambda name: name and name.startswith("member_links-") and name.endswith("-member")}
+    )
+    assert selects
+    groups = selects[0].find_all("optgroup")
+    # (Inside the row's <template>: get_text() leaves template strings out.)
+    assert [str(option.string) for option in groups[0].find_all("option")] == ["Wuppertal"]
+    offered = {int(option["value"]) for option in selects[0].find_all("option") if option["value"]}
+    assert offered == set(MemberPage.objects.filter(locale=german, alias_of__isnull=True).values_list("pk", flat=True))
+
+    # A city of the other language is refused.
+    english_city = MemberPage.objects.exclude(locale=german).first()
+    data = release_form("Mit fremder Stadt", member_links=inline_formset([{"member": english_city.pk}]))
+    response = client.post(f"/admin/pages/add/news/newspage/{news_index_de.pk}/", data)
+    assert response.status_code == 200  # the form again, with the error
+    assert not news_index_de.get_children().filter(title="Mit fremder Stadt").exists()
