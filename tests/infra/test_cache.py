@@ -104,12 +104,13 @@ def test_a_hung_redis_costs_one_short_wait_not_one_per_cache_call(client, redis_
             started = time.monotonic()
             assert client.get(path).status_code == 200
             seconds.append(time.monotonic() - started)
-        # Without the breaker each of some fifty cache calls per page waited
-        # for the timeout (1 s then); now the first request waits once (0.1 s),
-        # the others not at all: what is left is rendering from the database
-        # with nothing cached (0.1-0.15 s here under the suite's load).
-        assert seconds[0] - min(seconds[1:4]) < 0.2, seconds
-        assert max(seconds) < 0.5, seconds
+        # Without the breaker each of some fifty cache calls per page waits
+        # for the timeout (0.1 s): five seconds a page. Now the first request
+        # waits once (0.1 s), the others not at all: what is left is
+        # rendering from the database with nothing cached, 0.03-0.3 s here
+        # with the suite's two processes sharing the two cores.
+        assert seconds[0] - min(seconds[1:4]) < 0.5, seconds
+        assert max(seconds) < 1.0, seconds
     finally:
         redis_server.resume()
 
