@@ -22,6 +22,12 @@ def ascii_slug(value):
 
 
 class PageForm(WagtailAdminPageForm):
+    def page_locale_id(self):
+        """The language of the page edited, or of the page being added (its parent's)."""
+        if self.instance.pk:
+            return self.instance.locale_id
+        return self.parent_page.locale_id if self.parent_page is not None else None
+
     def clean_slug(self):
         # Before Wagtail's clean() checks the slug is free among the siblings.
         slug = self.cleaned_data.get("slug")
@@ -61,11 +67,8 @@ class EventPageForm(PageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            locale_id = self.instance.locale_id
-        elif self.parent_page is not None:
-            locale_id = self.parent_page.locale_id
-        else:
+        locale_id = self.page_locale_id()
+        if locale_id is None:
             return
         user = getattr(self, "for_user", None)
         cities = member_pages_of(user, locale_id)
@@ -103,11 +106,8 @@ class NewsPageForm(PageForm):
         formset = self.formsets.get("member_links")
         if formset is None:
             return
-        if self.instance.pk:
-            locale_id = self.instance.locale_id
-        elif self.parent_page is not None:
-            locale_id = self.parent_page.locale_id
-        else:
+        locale_id = self.page_locale_id()
+        if locale_id is None:
             return
         own = member_pages_of(getattr(self, "for_user", None), locale_id)
         base = formset.form
