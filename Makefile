@@ -81,12 +81,12 @@ var/secret_key:
 	@chmod 600 $@
 
 run: install var/secret_key compile-messages ## Set up (migrate, demo content, admin) and serve like production
-	@set -e; export DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HTTPS="$${HTTPS:-0}"; \
+	@set -e; export DJANGO_SETTINGS_MODULE=config.settings.production DEMO="$${DEMO:-1}" SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HTTPS="$${HTTPS:-0}"; \
 	export BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}"; \
 	if [ -z "$${EMAIL_BACKEND:-}$${EMAIL_HOST:-}" ]; then export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend; fi; \
 	$(PY) manage.py migrate --noinput -v 0; \
 	$(PY) manage.py collectstatic --noinput -v 0; \
-	$(PY) manage.py load_demo; \
+	if [ "$$DEMO" = 1 ]; then $(PY) manage.py load_demo; fi; \
 	$(PY) manage.py configure_site; \
 	$(PY) manage.py setup_roles; \
 	$(PY) manage.py ensure_admin; \
@@ -117,13 +117,14 @@ test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test 
 test-fast: install-dev compile-messages ## The suite without the browser and the slow whole-process tests (a few minutes)
 	$(PYTEST) -m "not browser and not slow" $(ARGS)
 
-lint: install-dev ## ruff, template indentation and migration checks
+lint: install-dev ## ruff, template indentation (djhtml) and migration checks
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 
 format: install-dev ## Format Python and templates
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-	find site/templates -name '*.html' | xargs $(VENV)/bin/djhtml
+	$(VENV)/bin/djhtml $$(git ls-files '*.html')

@@ -1,0 +1,1 @@
+"""The shared kernel: base page and mixins, blocks, images with credits, site settings, languages and URLs, roles and workflows, the caching layer (core.caching) and the task worker. May import Django, Wagtail and third-party packages only; page apps are named by label ("news.NewsPage"), never imported."""

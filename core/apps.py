@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from core import admin_language, images, purge, translation_review
+        from core import admin_language, images, translation_review
+        from core.caching import purge
         from core.db import analyze_after_migrate
 
         purge.connect_signals()

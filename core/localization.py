@@ -5,6 +5,7 @@ mirrored under /en/) or a draft translation is never linked from the
 language switcher, hreflang alternates or the sitemap.
 """
 
+import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -39,7 +40,7 @@ def real_pages(queryset, request=None):
 
 def restricted_paths(request=None):
     """Tree paths of pages behind a view restriction (password, login, groups)."""
-    from core.cache import frame_cached
+    from core.caching.fragments import frame_cached
 
     return frame_cached(
         request,
@@ -61,6 +62,12 @@ def language_of(obj):
         _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
         code = _LOCALE_CODES.get(obj.locale_id) or obj.locale.language_code
     return code
+
+
+def stable_uuid(page):
+    """A UUID that stays with a page across edits, moves and renames: its
+    translation key and language (feed GUIDs, calendar UIDs)."""
+    return uuid.uuid5(page.translation_key, language_of(page))
 
 
 def active_locale_id(language_code=None):
@@ -199,7 +206,7 @@ def alternates(page, request):
 def cached_versions(page, request):
     """language_versions, kept until the next publish (the URLs are absolute,
     on the Site's configured root URL, whatever host the request named)."""
-    from core.cache import frame_cached
+    from core.caching.fragments import frame_cached
 
     key = f"versions:{getattr(page, 'pk', None)}:{get_language()}"
     return frame_cached(request, key, lambda: language_versions(page, request))

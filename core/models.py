@@ -1,6 +1,7 @@
 """The shared kernel: images with credits, the base page, site settings."""
 
 import re
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -284,9 +285,37 @@ class BasePage(ListingMixin, Page):
             return None  # a translation saved as a draft: the revision holds it
         return super().save(*args, **kwargs)
 
+    # Where the page's description (meta description, feed summaries) comes
+    # from: the first of these fields an editor filled in.
+    description_fields = ("search_description", "listing_summary")
+
     @property
     def meta_description(self):
-        return self.search_description or self.listing_summary
+        return next((value for name in self.description_fields if (value := getattr(self, name, ""))), "")
+
+    def linked_content(self, request):
+        """What the page shows of other pages (the releases naming a city, a
+        release's partners): {name: value}, for add_linked_content()."""
+        return {}
+
+    def add_linked_content(self, context, request, names=None, timeout=None):
+        """Put linked_content() into a template context. It changes only when
+        something is published, so it is kept in the frame cache until then
+        (never in previews). With `names`, each is looked up only if the
+        template reads it: the page's rendered HTML usually comes from the
+        frame cache as well. `timeout`: at most that many seconds, for
+        content that changes with time (core.caching.fragments.TIME_BOUND)."""
+        from core.caching.fragments import frame_cached
+
+        def content():
+            options = {} if timeout is None else {"timeout": timeout}
+            return frame_cached(request, f"linked-content:{self.pk}", lambda: self.linked_content(request), **options)
+
+        if names is None:
+            context.update(content())
+            return
+        for name in names:
+            context[name] = partial(lambda name: content()[name], name)
 
     def get_cached_paths(self):
         """The paths below the page's URL that caches keep (Wagtail's hook for

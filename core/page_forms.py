@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core import relations
+
 # German letters as German writes them without umlauts: "für" is "fuer".
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
@@ -37,7 +39,8 @@ class PageForm(WagtailAdminPageForm):
 def member_pages_of(user, locale_id):
     """The member cities whose city editors' group the user belongs to, in a language."""
     from core.roles import CITY_GROUP_PREFIX, city_group_name, member_pages
-    from members.models import MemberPage
+
+    MemberPage = relations.model(relations.MEMBER_PAGE)
 
     if user is None or not user.is_authenticated:
         return []
@@ -89,7 +92,7 @@ class EventPageForm(PageForm):
 def limit_to_cities(field, locale_id, own, current_id=None):
     """Make a member-page field a list of the cities in one language, the
     user's own first (the current value stays allowed, whatever its language)."""
-    from members.models import MemberPage
+    MemberPage = relations.model(relations.MEMBER_PAGE)
 
     field.queryset = MemberPage.objects.filter(
         Q(locale_id=locale_id, alias_of__isnull=True) | Q(pk=current_id or 0)

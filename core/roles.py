@@ -36,6 +36,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core import relations
+
 EDITORS = "Redaktion"
 MODERATORS = "Moderation"
 TRANSLATORS = "Übersetzung"
@@ -208,7 +210,7 @@ def ensure_workflow(moderators):
 
 
 def member_pages():
-    from members.models import MemberPage
+    MemberPage = relations.model(relations.MEMBER_PAGE)
 
     default = Locale.get_default()
     return MemberPage.objects.filter(locale=default, alias_of__isnull=True).order_by("city")
@@ -220,8 +222,8 @@ def city_group_name(member):
 
 def ensure_city_group(member):
     """A member city's editors: their city's profile, and new releases and events."""
-    from events.models import EventIndexPage
-    from news.models import NewsIndexPage
+    EventIndexPage = relations.model(relations.EVENT_INDEX_PAGE)
+    NewsIndexPage = relations.model(relations.NEWS_INDEX_PAGE)
 
     group, _ = Group.objects.get_or_create(name=city_group_name(member))
     group.permissions.set(permissions("wagtailadmin.access_admin"))
@@ -243,42 +245,3 @@ def ensure_city_group(member):
     # themselves, never another city's release.
     set_page_permissions(group, [(profile_versions, ["change"]), (indexes, ["add"])])
     return group
-
-
-DEMO_ACCOUNTS = [
-    # username, group, admin language, name
-    ("redaktion", EDITORS, "de", ("Rita", "Redaktion")),
-    ("moderation", MODERATORS, "de", ("Mehmet", "Moderation")),
-    ("uebersetzung", TRANSLATORS, "en", ("Uma", "Übersetzung")),
-    ("wuppertal", f"{CITY_GROUP_PREFIX}Wuppertal", "de", ("Wiebke", "Wuppertal")),
-]
-
-
-def create_demo_accounts():
-    """One account per role, with a random password; returns (username, group, password) for new ones."""
-    import secrets
-
-    from django.contrib.auth import get_user_model
-
-    from wagtail.users.models import UserProfile
-
-    User = get_user_model()
-    created = []
-    for username, group_name, language, (first_name, last_name) in DEMO_ACCOUNTS:
-        group = Group.objects.filter(name=group_name).first()
-        if group is None or User.objects.filter(username=username).exists():
-            continue
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
-            username,
-            f"{username}@example.org",
-            password,
-            first_name=first_name,
-            last_name=last_name,
-        )
-        user.groups.add(group)
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        created.append((username, group_name, password))
-    return created

@@ -21,7 +21,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from core.cache import cached_site, frame_cached, frame_get, frame_set
+from core.caching.fragments import cached_site, frame_cached, frame_get, frame_set
 from core.localization import restricted_paths
 
 

@@ -21,7 +21,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import index as wagtail_index
 from wagtail.models import Page
 
-from core.cache import cache_key, shared_cache
+from core.caching.fragments import cache_key, shared_cache
 from core.localization import absolute_url, language_of, page_url, real_pages
 
 FILES_SECONDS = 24 * 3600

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from django_tasks import default_task_backend, task
 
-logger = logging.getLogger("core.purge")
+logger = logging.getLogger("core.caching.purge")
 
 
 @task()
@@ -21,7 +21,7 @@ def purge_frontend_cache_task(everything, paths):
     roots = {site.pk: site.root_url for site in Site.objects.all()}
     urls = {f"{roots[site_id]}{path}" for site_id, path in paths if site_id in roots}
     if everything:
-        from core.purge import page_paths
+        from core.caching.purge import page_paths
 
         pages = Page.objects.live().filter(depth__gte=2).specific(defer=True).iterator(chunk_size=1000)
         urls |= {f"{roots[site_id]}{path}" for site_id, path in page_paths(pages) if site_id in roots}
@@ -116,14 +116,14 @@ CACHE_RETRY_SECONDS = 10
 @task()
 def purge_everything_when_the_cache_is_back():
     """Purge every page once the shared cache (Redis) answers again: a purge
-    made while it was down did not reach it (core/redis_cache.py). Until
+    made while it was down did not reach it (core/caching/redis_cache.py). Until
     then the task puts itself back in the queue every CACHE_RETRY_SECONDS."""
     import uuid
 
     from django.core.cache import caches
 
-    from core import page_cache, precomputed
-    from core.cache import new_generation
+    from core.caching import page_cache, precomputed
+    from core.caching.fragments import new_generation
 
     probe = f"cache-probe:{uuid.uuid4().hex}"
     pages = caches["pages"]
@@ -134,7 +134,7 @@ def purge_everything_when_the_cache_is_back():
                 run_after=timezone.now() + timedelta(seconds=CACHE_RETRY_SECONDS)
             ).enqueue()
         else:
-            logging.getLogger("core.cache").error(
+            logging.getLogger("core.caching.fragments").error(
                 "The shared cache missed a purge and is still down; run `manage.py purge_page_cache` once it is back."
             )
         return "waiting"
@@ -152,7 +152,8 @@ def make_renditions_task(image_ids):
     """Make the renditions of the site's sizes of these images (queued on
     upload, on publish and by a page showing an image without them), then
     purge the pages that show each image, which showed its original until now."""
-    from core import images, purge
+    from core import images
+    from core.caching import purge
     from core.models import CustomImage
 
     failed = []

@@ -142,7 +142,7 @@ def throttled_password_view(view, kind):
     the admin login's defence: 5 wrong passwords from one address (or 30 from
     anywhere) for one restriction, and it answers 429 for AXES_COOLOFF_TIME.
     A wrong password re-renders the form (200); a right one redirects."""
-    from core.cache import cache_key, shared_cache
+    from core.caching.fragments import cache_key, shared_cache
 
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
 
@@ -181,7 +181,7 @@ def media_file(request, path):
 
 def sitemap_index(request):
     """/sitemap.xml: the index of the sitemap files, built once per frame generation."""
-    from core.cache import cached_document
+    from core.caching.fragments import cached_document
     from core.sitemaps import index
 
     def build():
@@ -193,7 +193,7 @@ def sitemap_index(request):
 
 def _sitemap_layout(request):
     """The id of the sitemap's current split into files; the page lives no longer than it."""
-    from core.cache import limit_page_life
+    from core.caching.fragments import limit_page_life
 
     layout = _sitemaps()["pages"](request).layout()
     limit_page_life(request, layout["expires"])
@@ -206,7 +206,7 @@ def sitemap_section(request, section):
     a while). Kept per scheme and host (its URLs are absolute) and file."""
     from wagtail.contrib.sitemaps.views import sitemap
 
-    from core.cache import cached_document
+    from core.caching.fragments import cached_document
 
     def build():
         response = sitemap(request, sitemaps=_sitemaps(), section=section, template_name="sitemap_pages.xml")
@@ -215,7 +215,7 @@ def sitemap_section(request, section):
     number = ascii_int(request.GET.get("p", "1"), max_digits=4)
     if number is None:
         raise Http404("No such sitemap file")
-    from core.page_cache import vary_on
+    from core.caching.page_cache import vary_on
 
     vary_on(request, p=str(number) if "p" in request.GET else None)
     key = f"sitemap:{section}:{_sitemap_layout(request)}:{number}"

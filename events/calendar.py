@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, Timezone, vText
 
-from core.cache import site_settings
+from core.caching.fragments import site_settings
 from core.localization import language_of, page_url
 
 

@@ -1,7 +1,6 @@
 """Events and the training series: listings, calendars and structured data."""
 
 import time
-import uuid
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -21,14 +20,15 @@ from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import precomputed
+from core import relations
 from core.blocks import ArticleStreamBlock
-from core.cache import TIME_BOUND, cached_document, frame_cached, limit_page_life, paginate_keys
-from core.localization import language_of, real_pages
+from core.caching import precomputed
+from core.caching.fragments import TIME_BOUND, cached_document, frame_cached, limit_page_life
+from core.listing import IndexPage, choice_filter, city_filter, paginate, read_filters
+from core.localization import real_pages, stable_uuid
 from core.models import BasePage, LeadImageMixin
-from core.page_cache import vary_on
 from core.page_forms import EventPageForm
-from core.utils import in_order, linked_topics, query_param
+from core.utils import in_order, linked_topics
 from events import schedule
 from events.dates import event_when
 
@@ -56,54 +56,41 @@ class EventQuerySet(PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """'Veranstaltungen' / 'Events': upcoming first, past on their own pages,
     filters by format, series and host city; calendar and RSS feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventSeriesPage", "events.EventPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("event index")
 
-    @property
-    def meta_description(self):
-        return super().meta_description or self.intro
+    def teaser_items(self, request, count):
+        """The next events (home pages)."""
+        return list(self.events(request).upcoming().select_related("host_member")[:count])
 
     def events(self, request=None):
         """Live events below this index (directly or in a series), in its language."""
         return real_pages(EventPage.objects.descendant_of(self), request)
 
     def filters_from_request(self, request):
-        """Validated filters; unknown values answer 404, never 500."""
-        filters = {}
-        event_format = query_param(request, "format")
-        if event_format:
-            if event_format not in EventFormat.values:
-                raise Http404("Unknown format")
-            filters["format"] = event_format
-        series_slug = query_param(request, "series")
-        if series_slug:
-            series = real_pages(EventSeriesPage.objects.descendant_of(self).filter(slug=series_slug), request).first()
+        """?format=, ?series= and ?city= (core.listing), for the listings,
+        the calendar and the feed alike."""
+        return read_filters(
+            request,
+            format=choice_filter(EventFormat),
+            series=self.series_filter(request),
+            city=city_filter(self.locale_id, request),
+        )
+
+    def series_filter(self, request):
+        def parse(slug):
+            series = real_pages(EventSeriesPage.objects.descendant_of(self).filter(slug=slug), request).first()
             if series is None:
                 raise Http404("Unknown series")
-            filters["series"] = series
-        city_slug = query_param(request, "city")
-        if city_slug:
-            from members.models import MemberPage
+            return series
 
-            member = real_pages(MemberPage.objects.filter(locale_id=self.locale_id, slug=city_slug), request).first()
-            if member is None:
-                raise Http404("Unknown city")
-            filters["city"] = member
-        vary_on(request, **{name: getattr(value, "slug", value) for name, value in filters.items()})
-        return filters
+        return parse
 
     @staticmethod
     def apply_filters(events, filters):
@@ -114,18 +101,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if "city" in filters:
             events = events.filter(host_member__translation_key=filters["city"].translation_key)
         return events
-
-    def filter_query(self, filters):
-        from urllib.parse import urlencode
-
-        params = {}
-        if "format" in filters:
-            params["format"] = filters["format"]
-        if "series" in filters:
-            params["series"] = filters["series"].slug
-        if "city" in filters:
-            params["city"] = filters["city"].slug
-        return f"?{urlencode(params)}" if params else ""
 
     def listing(self, request, past):
         """Upcoming events by start, or past ones latest first, from the
@@ -139,8 +114,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if upcoming:  # the first to end moves from the upcoming to the past events
             limit_page_life(request, min(item.ends for item in upcoming))
         pks = [item.pk for item in (reversed(matching) if past else upcoming) if (item.ends < now) == past]
-        paginator, page_obj = paginate_keys(request, pks, PAGE_SIZE, query_param(request, "page"), self.load_events)
-        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        paginator, page_obj = paginate(request, pks, PAGE_SIZE, self.load_events)
         context = self.get_context(request)
         # The choices of the filter form: the series and host cities that
         # events below the index name; they change only when one is published.
@@ -158,7 +132,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 # the language switcher point at it, not at the index.
                 "route_suffix": "past/" if past else "",
                 "filters": filters,
-                "filter_query": self.filter_query(filters),
+                "filter_query": filters.query,
                 "formats": EventFormat.choices,
                 "series_list": series_list,
                 "host_cities": host_cities,
@@ -179,12 +153,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def host_cities(self, scheduled, request):
         """The member cities hosting events below this index, in its language, by name."""
-        from members.models import MemberPage
-
         keys = {item.host_key for item in scheduled if item.host_key}
-        return real_pages(
-            MemberPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request
-        ).order_by("city")
+        return relations.in_language(relations.MEMBER_PAGE, keys, self.locale_id, request).order_by("city")
 
     @path("")
     def upcoming_view(self, request):
@@ -219,13 +189,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         filters = self.filters_from_request(request)
         return cached_document(
             request,
-            f"events-rss:{self.pk}:{self.filter_key(filters)}",
+            f"events-rss:{self.pk}:{filters.key}",
             lambda: UpcomingEventsFeed(self, filters)(request),
         )
-
-    @staticmethod
-    def filter_key(filters):
-        return ":".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
 
 
 class EventSeriesPage(LeadImageMixin, BasePage):
@@ -245,35 +211,25 @@ class EventSeriesPage(LeadImageMixin, BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    description_fields = ("search_description", "listing_summary", "intro")
+
     class Meta:
         verbose_name = _("event series")
         verbose_name_plural = _("event series")
-
-    @property
-    def meta_description(self):
-        return super().meta_description or self.intro
 
     def modules(self, request=None):
         return real_pages(EventPage.objects.child_of(self), request).order_by("start", "pk")
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import PartnerPage
-
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.modules(request).select_related("host_member"))
         for number, module in enumerate(modules, start=1):
             module.module_number, module.module_count = number, len(modules)
         context["modules"] = modules
         links = in_order(self.partner_links.select_related("partner"))
+        keys = [link.partner.translation_key for link in links if link.partner]
         partners = {
-            p.translation_key: p
-            for p in real_pages(
-                PartnerPage.objects.filter(
-                    translation_key__in=[link.partner.translation_key for link in links if link.partner],
-                    locale_id=self.locale_id,
-                ),
-                request,
-            )
+            p.translation_key: p for p in relations.in_language(relations.PARTNER_PAGE, keys, self.locale_id, request)
         }
         context["partner_roles"] = [
             (link.get_role_display(), partners[link.partner.translation_key])
@@ -414,9 +370,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def meta_description(self):
-        return self.search_description or self.lead
+    description_fields = ("search_description", "lead")
 
     @property
     def when(self):
@@ -437,7 +391,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     @property
     def uid(self):
         """Stable across edits and moves: calendar apps update instead of duplicating."""
-        return f"{uuid.uuid5(self.translation_key, language_of(self))}@netzwerk-antidiskriminierung"
+        return f"{stable_uuid(self)}@netzwerk-antidiskriminierung"
 
     @property
     def listing_date(self):
@@ -457,9 +411,8 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The series, host and structured data change only when something is
-        # published: kept in the frame cache until then (never in previews).
-        context.update(frame_cached(request, f"event-page:{self.pk}", lambda: self.linked_content(request), TIME_BOUND))
+        # Its series, host and structured data (which says whether it is past).
+        self.add_linked_content(context, request, timeout=TIME_BOUND)
         return context
 
     def linked_content(self, request):
@@ -479,12 +432,8 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     def localized_host(self, request):
         if not self.host_member_id:
             return None
-        from members.models import MemberPage
-
-        return real_pages(
-            MemberPage.objects.filter(translation_key=self.host_member.translation_key, locale_id=self.locale_id),
-            request,
-        ).first()
+        keys = [self.host_member.translation_key]
+        return relations.in_language(relations.MEMBER_PAGE, keys, self.locale_id, request).first()
 
     @path("ical/", name="ics")
     def ics_view(self, request):

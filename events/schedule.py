@@ -4,7 +4,7 @@ apart from it each event's VEVENT for the subscribable calendar, already
 written.
 
 Built when an event below the index is published, changed, unpublished,
-moved or deleted (core.precomputed). The listings of upcoming and past
+moved or deleted (core.caching.precomputed). The listings of upcoming and past
 events and the calendar of any filter are then taken from it at the moment
 of the request (an event is past once it has ended); the page lives until
 the next of them ends.

@@ -3,8 +3,8 @@
 from django.utils import timezone
 
 from core.localization import language_of, page_url
+from core.structured_data import organisation
 from events.models import EventFormat
-from news.structured_data import organisation
 
 ATTENDANCE = {
     EventFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",

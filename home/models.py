@@ -61,10 +61,8 @@ class StandardPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    description_fields = ("search_description", "listing_summary", "intro")
+
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
-
-    @property
-    def meta_description(self):
-        return super().meta_description or self.intro

@@ -3,7 +3,7 @@ directory page in A–Z order, with its list entry and map marker already
 rendered.
 
 Built when a member page of the directory is published, changed,
-unpublished, moved or deleted (core.precomputed); a visitor's request only
+unpublished, moved or deleted (core.caching.precomputed); a visitor's request only
 filters it by federal state or city name and joins the pieces.
 """
 

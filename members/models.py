@@ -1,7 +1,6 @@
 """The member directory: every municipal anti-discrimination office of the network."""
 
 from collections import Counter
-from functools import partial
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,12 +16,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core import precomputed
+from core import relations
 from core.blocks import BaseStreamBlock
-from core.cache import frame_cached
+from core.caching import precomputed
+from core.caching.page_cache import vary_on
+from core.listing import IndexPage
 from core.localization import language_of, real_pages
 from core.models import BasePage
-from core.page_cache import vary_on
 from core.utils import query_param
 from members import directory as directory_index
 
@@ -48,24 +48,13 @@ class FederalState(models.TextChoices):
     TH = "TH", _("Thuringia")
 
 
-class MemberIndexPage(RoutablePageMixin, BasePage):
+class MemberIndexPage(RoutablePageMixin, IndexPage):
     """'Mitglieder' / 'Members': the directory, A–Z, by federal state, searchable by city, with a map."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["members.MemberPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("member directory")
-
-    @property
-    def meta_description(self):
-        return super().meta_description or self.intro
 
     def members(self, request=None):
         return real_pages(MemberPage.objects.child_of(self), request).order_by("city", "title")
@@ -208,32 +197,14 @@ class MemberPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-
-        # What names this city changes only when something is published: kept
-        # in the frame cache until then (never in previews).
-        # Looked up only if the template needs them: the page's rendered HTML
-        # usually comes from the frame cache as well.
-        def linked(name):
-            return frame_cached(request, f"member-page:{self.pk}", lambda: self.linked_content(request))[name]
-
-        for name in ("related_news", "related_events", "structured_data"):
-            context[name] = partial(linked, name)
+        self.add_linked_content(context, request, ("related_news", "related_events", "structured_data"))
         return context
 
     def linked_content(self, request):
-        from news.models import NewsPage
-
-        context = {}
-        releases = NewsPage.objects.filter(
-            member_links__member__translation_key=self.translation_key, locale_id=self.locale_id
-        ).distinct()
-        context["related_news"] = list(real_pages(releases, request).order_by("-date")[:10])
-        from events.models import EventPage
-
-        events = EventPage.objects.filter(host_member__translation_key=self.translation_key, locale_id=self.locale_id)
-        context["related_events"] = list(real_pages(events, request).order_by("-start")[:10])
-        context["structured_data"] = self.structured_data(request)
-        return context
+        """The releases naming this city, the events it hosts, its JSON-LD."""
+        content = relations.named_by(self, request, "member_links__member", "host_member")
+        content["structured_data"] = self.structured_data(request)
+        return content
 
     def structured_data(self, request):
         from core.localization import page_url

@@ -9,15 +9,13 @@ in the Media RSS namespace, its credit.
 
 import mimetypes
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from core.cache import site_settings
+from core.feeds import IndexFeed
 from core.images import FEED_SPECS
-from core.localization import absolute_url, language_of, page_url
+from core.localization import absolute_url
 from core.models import credit_name
 from news.models import FEED_SIZE
 
@@ -56,40 +54,22 @@ class AtomWithMedia(MediaCreditMixin, Atom1Feed):
     pass
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(IndexFeed):
     feed_type = RssWithMedia
 
-    def __init__(self, index, topic=None, member=None):
-        super().__init__()
-        self.index = index
-        self.topic = topic
-        self.member = member
-        self.language = language_of(index)
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        # Strings (and dates) in the language of the index, whoever asks.
-        with override(self.language):
-            return super().__call__(request, *args, **kwargs)
-
-    def get_object(self, request, *args, **kwargs):
-        return self.index
+    def __init__(self, index, filters):
+        super().__init__(index, filters)
+        self.topic = filters.get("topic")
+        self.member = filters.get("city")
 
     def title(self, index):
-        site_name = site_settings(self.request).name
+        site_name = self.site_name()
         narrowed = ", ".join(
             name for name in (getattr(self.topic, "name", ""), getattr(self.member, "city", "")) if name
         )
         if narrowed:
             return f"{index.title}: {narrowed} – {site_name}"
         return f"{index.title} – {site_name}"
-
-    def link(self, index):
-        return page_url(index, self.request) + index.feed_query(self.topic, self.member)
-
-    def feed_url(self, index):
-        # The feed's own address with its validated filters, whatever else the request carried.
-        return absolute_url(self.request, self.request.path) + index.feed_query(self.topic, self.member)
 
     def description(self, index):
         return index.intro or _("Press releases of the Network of Municipal Anti-Discrimination Offices")
@@ -99,17 +79,6 @@ class NewsRssFeed(Feed):
 
     def item_title(self, item):
         return item.title
-
-    def item_link(self, item):
-        return page_url(item, self.request)
-
-    def item_guid(self, item):
-        return item.guid
-
-    item_guid_is_permalink = False
-
-    def item_description(self, item):
-        return item.lead
 
     def item_pubdate(self, item):
         return timezone.localtime(item.date)
@@ -121,7 +90,7 @@ class NewsRssFeed(Feed):
         return [topic.name for topic in item.topics]
 
     def item_author_name(self, item):
-        return site_settings(self.request).name
+        return self.site_name()
 
     def _rendition(self, item):
         if not item.lead_image:

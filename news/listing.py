@@ -2,7 +2,7 @@
 listing order, with what the filters ask (year, topics, cities).
 
 Built when a release of the index is published, changed, unpublished,
-moved or deleted (core.precomputed), read by every listing request: any
+moved or deleted (core.caching.precomputed), read by every listing request: any
 page number and any filter costs the same, and the counts of the archive
 links come from it, not from aggregating the releases per request.
 Releases dated ahead are in the index and appear when their date comes.

@@ -2,13 +2,10 @@
 
 import copy
 import time
-import uuid
 from functools import partial
-from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,20 +20,20 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import precomputed
+from core import relations
 from core.blocks import ArticleStreamBlock
-from core.cache import cached_document, frame_cached, limit_page_life, paginate_keys
+from core.caching import precomputed
+from core.caching.fragments import cached_document, frame_cached, limit_page_life
 from core.images import CARD_SPECS, prefetch_renditions
-from core.localization import language_of, real_pages
+from core.listing import IndexPage, city_filter, paginate, read_filters, topic_filter, year_filter
+from core.localization import real_pages
 from core.models import BasePage, CustomImage, LeadImageMixin
-from core.page_cache import vary_on
 from core.page_forms import NewsPageForm
-from core.utils import ascii_int, linked_topics, query_param
+from core.utils import linked_topics
 from news import listing
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
-LISTING_RENDITIONS = ("fill-480x270|format-webp", "fill-480x270|format-jpeg", "fill-960x540|format-webp")
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -88,26 +85,15 @@ register_snippet(Topic)
 register_snippet(PressContact)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     """'Aktuelles' / 'News': the press releases of one language, newest first,
     with topic and year archive and RSS/Atom feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
-
-    @property
-    def meta_description(self):
-        return super().meta_description or self.intro
 
     def releases(self, request=None):
         """Live, public releases under this index (and so in its language), newest first."""
@@ -124,50 +110,26 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
         )
 
-    def member_from_request(self, request):
-        """?city=<slug of a member page in this language> narrows listing and feeds to one city."""
-        slug = query_param(request, "city")
-        if not slug:
-            return None
-        from members.models import MemberPage
-
-        member = real_pages(MemberPage.objects.filter(locale_id=self.locale_id, slug=slug), request).first()
-        if member is None:
-            raise Http404("Unknown member city")
-        return member
-
-    def topic_from_request(self, request):
-        slug = query_param(request, "topic")
-        if not slug:
-            return None
-        topic = Topic.objects.filter(locale_id=self.locale_id, slug=slug).first()
-        if topic is None:
-            raise Http404("Unknown topic")
-        return topic
-
-    @staticmethod
-    def year_from_request(request):
-        value = query_param(request, "year")
-        if not value:
-            return None
-        year = ascii_int(value, max_digits=4)
-        if year is None or not 1900 < year < 3000:
-            raise Http404("Unknown year")
-        return year
+    def filters_from_request(self, request, *names):
+        """?topic=, ?city= and ?year= (core.listing): the listing takes all
+        three, the feeds topic and city."""
+        parsers = {
+            "topic": topic_filter(self.locale_id),
+            "city": city_filter(self.locale_id, request),
+            "year": year_filter,
+        }
+        return read_filters(request, **{name: parsers[name] for name in names})
 
     @path("")
     def listing(self, request):
-        topic = self.topic_from_request(request)
-        member = self.member_from_request(request)
-        year = self.year_from_request(request)
-        vary_on(request, topic=topic and topic.slug, city=member and member.slug, year=year)
+        filters = self.filters_from_request(request, "topic", "city", "year")
+        topic, member, year = filters.get("topic"), filters.get("city"), filters.get("year")
         # Order, filters and counts from the precomputed index (news.listing).
         listing, now = self.listing_index(), time.time()
         pks = listing.filtered(
             now, topic_id=topic and topic.pk, member_key=member and str(member.translation_key), year=year
         )
-        paginator, page_obj = paginate_keys(request, pks, PAGE_SIZE, query_param(request, "page"), self.load_releases)
-        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        paginator, page_obj = paginate(request, pks, PAGE_SIZE, self.load_releases)
         due = listing.next_release_due(now)
         if due is not None:  # a release dated ahead appears then
             limit_page_life(request, due)
@@ -182,7 +144,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "year": year,
                 "years": years,
                 "topics": topics,
-                "feed_query": self.feed_query(topic, member),
+                "feed_query": filters.without("year").query,
             }
         )
         return render(request, "news/news_index_page.html", context)
@@ -203,6 +165,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         return self.load_releases(pks[:count], image_specs)
 
+    def teaser_items(self, request, count):
+        """The newest releases (home pages)."""
+        return self.latest(count)
+
     def topic_counts(self, request, counts):
         """The topics of the index's language that releases are filed under,
         by name, each with `count`."""
@@ -216,15 +182,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 topic.count = counts[topic.pk]
                 found.append(topic)
         return found
-
-    @staticmethod
-    def feed_query(topic=None, member=None):
-        params = {}
-        if topic:
-            params["topic"] = topic.slug
-        if member:
-            params["city"] = member.slug
-        return f"?{urlencode(params)}" if params else ""
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
@@ -240,10 +197,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def feed(self, request, feed_class, kind):
         """A feed, built once per publish (or minute: releases may be dated ahead)."""
-        topic, member = self.topic_from_request(request), self.member_from_request(request)
-        vary_on(request, topic=topic and topic.slug, city=member and member.slug)
-        key = f"news-{kind}:{self.pk}:{topic.pk if topic else ''}:{member.pk if member else ''}"
-        return cached_document(request, key, lambda: feed_class(self, topic, member)(request))
+        filters = self.filters_from_request(request, "topic", "city")
+        key = f"news-{kind}:{self.pk}:{filters.key}"
+        return cached_document(request, key, lambda: feed_class(self, filters)(request))
 
 
 class NewsPage(LeadImageMixin, BasePage):
@@ -316,9 +272,7 @@ class NewsPage(LeadImageMixin, BasePage):
             self.date = self.date.replace(microsecond=0)
         super().save(*args, **kwargs)
 
-    @property
-    def meta_description(self):
-        return self.search_description or self.lead
+    description_fields = ("search_description", "lead")
 
     @cached_property
     def topics(self):
@@ -328,49 +282,25 @@ class NewsPage(LeadImageMixin, BasePage):
     def listing_date(self):
         return self.date
 
-    @property
-    def guid(self):
-        """Stable across edits and moves: the translation key plus language."""
-        return f"urn:uuid:{uuid.uuid5(self.translation_key, language_of(self))}"
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
 
-        # Page links stay pointed at the page an editor chose (often the German
-        # one); show each release's version in this page's language.
-        # What the release links to changes only when something is published:
-        # kept in the frame cache until then (never in previews).
-        # Looked up only if the template needs them: the article's rendered
-        # HTML usually comes from the frame cache as well.
-        def linked(name):
-            return frame_cached(request, f"news-page:{self.pk}", lambda: self.linked_content(request))[name]
-
-        for name in ("related_news", "member_cities", "partners", "press_photos", "corrections"):
-            context[name] = partial(linked, name)
+        self.add_linked_content(
+            context, request, ("related_news", "member_cities", "partners", "press_photos", "corrections")
+        )
         context["structured_data"] = partial(
             frame_cached, request, f"news-ld:{self.pk}", lambda: self.structured_data(request)
         )
         return context
 
     def linked_content(self, request):
-        keys = self.related_links.values("related__translation_key")
         return {
-            "related_news": list(
-                real_pages(NewsPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request)
-            ),
-            "member_cities": self.linked_pages("members.MemberPage", "member_links__member", request),
-            "partners": self.linked_pages("partners.PartnerPage", "partner_links__partner", request),
+            "related_news": list(relations.linked(self, "related_links__related", relations.NEWS_PAGE, request)),
+            "member_cities": list(relations.linked(self, "member_links__member", relations.MEMBER_PAGE, request)),
+            "partners": list(relations.linked(self, "partner_links__partner", relations.PARTNER_PAGE, request)),
             "press_photos": [p for p in self.press_photos.select_related("image") if p.image],
             "corrections": list(self.corrections.all()),
         }
-
-    def linked_pages(self, model_label, relation, request):
-        """Member cities or partners named in this release, in this page's language."""
-        from django.apps import apps
-
-        model = apps.get_model(model_label)
-        keys = NewsPage.objects.filter(pk=self.pk).values(f"{relation}__translation_key")
-        return list(real_pages(model.objects.filter(translation_key__in=keys, locale_id=self.locale_id), request))
 
     def structured_data(self, request):
         from news.structured_data import news_article

@@ -1,21 +1,10 @@
 """schema.org NewsArticle for a press release (JSON-LD)."""
 
-from django.templatetags.static import static
 from django.utils import timezone
 
-from core.cache import site_settings
 from core.localization import absolute_url, language_of, page_url
 from core.models import credit_name
-
-
-def organisation(request):
-    settings = site_settings(request)
-    return {
-        "@type": "Organization",
-        "name": settings.name,
-        "url": absolute_url(request, "/"),
-        "logo": {"@type": "ImageObject", "url": absolute_url(request, static("img/logo.svg"))},
-    }
+from core.structured_data import organisation
 
 
 def news_article(page, request):

@@ -10,9 +10,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core import relations
 from core.blocks import BaseStreamBlock
-from core.cache import frame_cached
 from core.images import PARTNER_CARD_SPECS, prefetch_renditions
+from core.listing import IndexPage
 from core.localization import real_pages
 from core.models import BasePage, CustomImage
 from core.utils import in_order
@@ -67,24 +68,13 @@ register_snippet(PartnerRole)
 register_snippet(FundingNotice)
 
 
-class PartnerIndexPage(BasePage):
+class PartnerIndexPage(IndexPage):
     """'Partner' / 'Partners': the organisations behind the network."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("partner index")
-
-    @property
-    def meta_description(self):
-        return super().meta_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -135,13 +125,11 @@ class PartnerPage(BasePage):
         index.SearchField("body"),
     ]
 
+    description_fields = ("search_description", "listing_summary", "summary")
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-
-    @property
-    def meta_description(self):
-        return super().meta_description or self.summary
 
     @property
     def roles(self):
@@ -149,25 +137,12 @@ class PartnerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Links chosen in German are kept by the English translations (page
-        # links are localised at runtime), so match by translation key.
-        context.update(frame_cached(request, f"partner-page:{self.pk}", lambda: self.linked_content(request)))
+        self.add_linked_content(context, request, ("related_news", "related_events"))
         return context
 
     def linked_content(self, request):
-        from events.models import EventPage
-        from news.models import NewsPage
-
-        releases = NewsPage.objects.filter(
-            partner_links__partner__translation_key=self.translation_key, locale_id=self.locale_id
-        ).distinct()
-        events = EventPage.objects.filter(
-            partner_links__partner__translation_key=self.translation_key, locale_id=self.locale_id
-        ).distinct()
-        return {
-            "related_news": list(real_pages(releases, request).order_by("-date")[:10]),
-            "related_events": list(real_pages(events, request).order_by("-start")[:10]),
-        }
+        """The releases and events naming this partner."""
+        return relations.named_by(self, request, "partner_links__partner", "partner_links__partner")
 
 
 class PartnerPageRole(TranslatableMixin, Orderable):

@@ -5,7 +5,6 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -18,7 +17,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.search.utils import normalise_query_string
 
-from core.cache import TIME_BOUND, frame_cached
+from core.caching.fragments import TIME_BOUND, frame_cached
+from core.listing import paginate
 from core.localization import absolute_url, active_locale_id
 from core.models import SiteSettings
 from core.utils import query_param
@@ -71,9 +71,7 @@ def search(request):
         )
         counts = matches.counts_by_type()
         ids = matches.ids_of(result_type)
-        paginator = Paginator(ids, PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.elided_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        paginator, page_obj = paginate(request, ids, PAGE_SIZE)
         found = frame_cached(
             request,
             f"search:{locale_id}:{digest}:{type_key}:{page_obj.number}",
@@ -81,7 +79,7 @@ def search(request):
             TIME_BOUND,
         )
         if page_obj.number == 1 and not type_key:
-            # Editors' promotions: a saved promotion renews the generation (core/purge.py).
+            # Editors' promotions: a saved promotion renews the generation (core/caching/purge.py).
             normalised = normalise_query_string(query)
             promoted = frame_cached(
                 request,

@@ -1,0 +1,1 @@
+"""The test suite, one folder per app (core, news, events, members, partners, home, search, twofactor) plus the cross-cutting ones: workflow (roles and editing), coherence (what an edit changes), infra (processes, databases, caches), browser (Chromium). May import everything."""

@@ -74,7 +74,7 @@ def fresh_caches():
     from django.conf import settings
     from django.core.cache import caches
 
-    from core import cache
+    from core.caching import fragments as cache
 
     for alias in settings.CACHES:
         caches[alias].clear()

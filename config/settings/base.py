@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     # wagtail.contrib.frontend_cache is not installed: its signal handlers
-    # would purge every publish a second time. core.purge sends all purges
+    # would purge every publish a second time. core.caching.purge sends all purges
     # (through its backends, on the task worker).
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
@@ -92,6 +92,12 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
 ]
 
+# The demo content (demo/: `manage.py load_demo`) only where asked for:
+# `make run` sets DEMO=1, a deployment leaves it out. The development and
+# test settings add it and the developer tooling (devtools/) themselves.
+if env_bool("DEMO", False):
+    INSTALLED_APPS.append("demo")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before the page cache, so that cached pages carry the header too.
@@ -100,7 +106,7 @@ MIDDLEWARE = [
     "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors get cached pages before sessions, locale and views run.
-    "core.page_cache.PageCacheMiddleware",
+    "core.caching.page_cache.PageCacheMiddleware",
     # ETag on every other response; If-None-Match answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -291,8 +297,8 @@ if REDIS_URL:
         "default": {
             # django-redis with a breaker: while Redis fails, calls are
             # skipped for a few seconds instead of each waiting for the
-            # timeout (core/redis_cache.py).
-            "BACKEND": "core.redis_cache.ResilientRedisCache",
+            # timeout (core/caching/redis_cache.py).
+            "BACKEND": "core.caching.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nka"),
             "TIMEOUT": 300,
@@ -301,7 +307,7 @@ if REDIS_URL:
                 "IGNORE_EXCEPTIONS": True,
                 # Redis answers within a millisecond on the local network;
                 # a hung one costs one request this long, then the breaker
-                # skips it (core/redis_cache.py).
+                # skips it (core/caching/redis_cache.py).
                 "SOCKET_CONNECT_TIMEOUT": 0.1,
                 "SOCKET_TIMEOUT": 0.1,
             },
@@ -316,7 +322,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The page cache and the cached site frame (core/page_cache.py, core/cache.py)
+# The page cache and the cached site frame (core/caching/page_cache.py, core/caching/fragments.py)
 # must be shared by every worker process, so that a purge reaches them all:
 # Redis with REDIS_URL, otherwise files on this machine. Keys are prefixed
 # per database, so two sites (or a test copy) never share entries.
@@ -329,7 +335,7 @@ if REDIS_URL:
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "core.filecache.FileCache",
+        "BACKEND": "core.caching.filecache.FileCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
         "KEY_PREFIX": _CACHE_NAMESPACE,
         "TIMEOUT": None,
@@ -369,7 +375,7 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # A cached page is kept this much longer after it expires, to be served
 # (marked stale) when rendering it afresh fails, e.g. while the database
-# restarts; never once an edit has purged it (core/page_cache.py).
+# restarts; never once an edit has purged it (core/caching/page_cache.py).
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3600"))
 
 WAGTAIL_SITE_NAME = "Netzwerk kommunaler Antidiskriminierungsstellen"

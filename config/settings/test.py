@@ -1,6 +1,10 @@
 """Tests: fast hashing, plain static storage, no manifest needed."""
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+# Demo content and the developer tooling (benchmark, throwaway servers).
+INSTALLED_APPS = [*(app for app in INSTALLED_APPS if app != "demo"), "demo", "devtools"]
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False

@@ -12,9 +12,9 @@ from django.utils.translation import get_language, pgettext
 
 from wagtail.models import Page
 
-from core import localization
-from core.cache import frame_cached
-from core.cache import site_settings as cached_site_settings
+from core import localization, relations
+from core.caching.fragments import frame_cached
+from core.caching.fragments import site_settings as cached_site_settings
 
 register = template.Library()
 
@@ -49,7 +49,7 @@ def frame_fragment(parser, token):
     that shows the time (an event that has ended, a registration deadline)
     ends with `timeout=60`: the page showing it is cached no longer. The
     header and footer, which show only settings and main sections, end with
-    `site_wide`: kept until every page is purged (core.cache.frame_cached)."""
+    `site_wide`: kept until every page is purged (core.caching.fragments.frame_cached)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("frame_fragment needs a name")
@@ -178,7 +178,7 @@ def footer_links(context, site_settings):
     if not ids:
         return {"links": []}
     key = "-".join(str(pk) for pk in ids)
-    # A page the settings name purges every page when it changes (core.purge).
+    # A page the settings name purges every page when it changes (core.caching.purge).
     links = frame_cached(request, f"footer:{get_language()}:{key}", lambda: _footer_pages(ids, request), site_wide=True)
     return {"links": links, "request": request}
 
@@ -263,8 +263,7 @@ def site_settings(context):
 
 
 def _localized_notice(source_id):
-    from partners.models import FundingNotice
-
+    FundingNotice = relations.model(relations.FUNDING_NOTICE)
     same_notice = FundingNotice.objects.filter(pk=source_id).values("translation_key")
     candidates = FundingNotice.objects.filter(translation_key__in=same_notice).select_related("logo")
     by_locale = {candidate.locale_id: candidate for candidate in candidates}

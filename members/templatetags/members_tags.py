@@ -1,8 +1,5 @@
 from django import template
-from django.utils.translation import get_language
 
-from core.cache import frame_cached
-from core.localization import real_pages
 from members import geo
 from members.models import MemberIndexPage
 
@@ -20,10 +17,5 @@ def germany_map(markers):
 def member_directory_entry(context):
     """The 'Find the office of your city' entry point on the home pages."""
     request = context.get("request")
-    directory = frame_cached(
-        request,
-        f"member_directory:{get_language()}",
-        lambda: real_pages(MemberIndexPage.objects.filter(locale__language_code=get_language()), request).first(),
-        site_wide=True,  # a main section: publishing it purges every page
-    )
+    directory = MemberIndexPage.for_request(request)
     return {"directory": directory, "request": request}

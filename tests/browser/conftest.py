@@ -7,17 +7,12 @@ Browser and database are requirements: if either is missing the tests fail.
 """
 
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from core.throwaway import free_port, production_environment
+from devtools.throwaway import manage as manage_copy
+from devtools.throwaway import served_copy
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -37,55 +32,12 @@ SERVED_ENV = {}
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     work = tmp_path_factory.mktemp("served-site")
-    env, drop = production_environment(work, prefix="nka_browser")
-    env["STATIC_ROOT"] = str(work / "static")
-    python = sys.executable
-    port = free_port()
-    env["BASE_URL"] = f"http://127.0.0.1:{port}"
-    SERVED_ENV.update(env)
-    commands = (
-        ["migrate", "--noinput", "-v", "0"],
-        ["collectstatic", "--noinput", "-v", "0"],
-        ["load_demo"],
-        ["configure_site"],
-        # What load_demo queued (search and reference index), done before the first test.
-        ["run_worker", "--batch", "--no-startup-delay", "-v", "0"],
-    )
-    for command in commands:
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    # The task worker next to the app server, as `make run` starts it.
-    worker = subprocess.Popen(
-        [python, "manage.py", "run_worker", "--exit-with-parent", "--no-startup-delay", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(work / "worker.log", "w"),  # noqa: SIM115 - lives as long as the worker
-    )
-    gunicorn = Path(python).with_name("gunicorn")
-    server = subprocess.Popen(
-        [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(work / "gunicorn.log", "w"),  # noqa: SIM115 - lives as long as the server
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/robots.txt", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError((work / "gunicorn.log").read_text()) from None
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    worker.terminate()
-    server.wait(timeout=10)
-    if drop:
-        drop()
+    # What load_demo queued (search and reference index) is done before the
+    # first test; the task worker runs beside the app server, as `make run` starts it.
+    before = [["run_worker", "--batch", "--no-startup-delay", "-v", "0"]]
+    with served_copy(work, "nka_browser", worker=True, commands=before) as copy:
+        SERVED_ENV.update(copy.env)
+        yield copy.url
 
 
 @pytest.fixture(scope="session")
@@ -116,9 +68,6 @@ def manage(site_url):
     """Run a manage.py command against the served copy's database; returns its output."""
 
     def run(*args):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=SERVED_ENV, check=True, capture_output=True, text=True
-        )
-        return result.stdout
+        return manage_copy(SERVED_ENV, *args).stdout
 
     return run

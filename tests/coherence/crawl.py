@@ -47,7 +47,7 @@ def clear_caches():
 
     for alias in settings.CACHES:
         caches[alias].clear()
-    for name in ("core.cache", "core.page_cache", "core.routing"):
+    for name in ("core.caching.fragments", "core.caching.page_cache", "core.routing"):
         local = getattr(importlib.import_module(name), "_LOCAL", None)
         if local is not None:
             local.clear()

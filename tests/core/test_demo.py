@@ -1,4 +1,4 @@
-"""The demo content: built from core/demo, in German with real English translations."""
+"""The demo content: built from demo/, in German with real English translations."""
 
 from django.core.management import call_command
 

@@ -2,7 +2,7 @@
 
 The frame (menu, footer), StreamField bodies, release/member/partner content
 and listing cards are kept as HTML until something is published
-(core/cache.py, core_tags.frame_fragment); these tests change content the
+(core/caching/fragments.py, core_tags.frame_fragment); these tests change content the
 way editors do and look at the next request, with the page cache off.
 """
 
@@ -97,7 +97,7 @@ def test_a_renamed_page_is_served_at_its_new_address_at_once(client, demo_pages,
 
 
 def test_made_up_addresses_are_not_remembered(client, demo_pages):
-    from core import cache
+    from core.caching import fragments as cache
 
     assert client.get("/de/aktuelles/gibt-es-nicht/").status_code == 404
     assert client.get("/de/aktuelles/feed/gibt-es-nicht/").status_code == 404

@@ -1,6 +1,6 @@
 """What a worker keeps in its own memory is bounded in entries and bytes."""
 
-from core import cache
+from core.caching import fragments as cache
 
 
 def test_a_workers_memory_of_cached_pieces_is_bounded_in_bytes():

@@ -9,7 +9,7 @@ from wagtail.models import Page
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from core import purge
+from core.caching import purge
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import NewsPageFactory
 

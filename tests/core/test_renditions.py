@@ -19,9 +19,9 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from core.demo.images import banner_picture
 from core.images import filter_specs, make_renditions
 from core.models import CustomImage, CustomRendition
+from demo.images import banner_picture
 from news.models import NewsIndexPage
 from tests.conftest import soup
 from tests.factories import ImageFactory, NewsPageFactory

@@ -9,10 +9,10 @@ from django.test import override_settings
 
 import pytest
 
-from core.cache import new_generation
-from core.demo.scale import load_scale
+from core.caching.fragments import new_generation
 from core.images import make_renditions
 from core.models import CustomImage
+from demo.scale import load_scale
 from events.models import EventPage, EventSeriesPage
 from members.models import MemberPage
 from news.models import NewsPage

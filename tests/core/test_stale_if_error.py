@@ -52,7 +52,7 @@ def test_an_expired_page_is_served_stale_while_the_database_is_down(visitor, dat
     assert "stale-if-error=3600" in fresh["Cache-Control"]
     expire()
     database_down()
-    with caplog.at_level(logging.WARNING, logger="core.page_cache"):
+    with caplog.at_level(logging.WARNING, logger="core.caching.page_cache"):
         stale = visitor.get("/de/")
     assert stale.status_code == 200
     assert stale.content == fresh.content

@@ -109,11 +109,11 @@ def redis_server(tmp_path):
 @pytest.fixture
 def redis_settings(redis_server, settings, monkeypatch):
     """The cache and sessions as a deployment with REDIS_URL has them, on a
-    fresh Redis. The breaker (core/redis_cache.py) tries Redis at every call
+    fresh Redis. The breaker (core/caching/redis_cache.py) tries Redis at every call
     here, unless a test sets BREAK_SECONDS: tests restart Redis and use it at once."""
     from django.core.cache import cache
 
-    from core import redis_cache
+    from core.caching import redis_cache
 
     monkeypatch.setattr(redis_cache, "BREAK_SECONDS", 0.0)
     monkeypatch.setattr(redis_cache, "_breakers", {})

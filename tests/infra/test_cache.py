@@ -12,7 +12,7 @@ from django.core.cache import cache
 import pytest
 import redis
 
-from core import redis_cache
+from core.caching import redis_cache
 from tests.infra.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_pages_are_served_while_redis_is_down_and_the_outage_is_logged_once(
         assert client.get("/de/").status_code == 200
         assert client.get("/en/").status_code == 200
         assert client.get("/de/aktuelles/").status_code == 200
-    outage = [record for record in caplog.records if record.name == "core.cache"]
+    outage = [record for record in caplog.records if record.name == "core.caching.fragments"]
     assert len(outage) == 1 and outage[0].levelno == logging.WARNING, [r.getMessage() for r in caplog.records]
     assert "Redis" in outage[0].getMessage()
     assert not [record for record in caplog.records if record.name.startswith("django_redis")], "no traceback per call"

@@ -17,15 +17,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from core.throwaway import free_port, production_environment
+from devtools.throwaway import ROOT, manage, served_copy
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 EDITORS = 4
 # The suite publishes 25 releases per editor; docs/operations.md records a
 # run with CONCURRENT_RELEASES_EACH=100 (400 publishes).
@@ -57,61 +55,10 @@ print("FAILURES", failed)
 """
 
 
-def manage(env, *args, **kwargs):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True, **kwargs
-    )
-
-
 @pytest.fixture
 def served_site(tmp_path):
-    env, drop = production_environment(tmp_path, prefix="nka_concurrent")
-    port = free_port()
-    env.update(BASE_URL=f"http://127.0.0.1:{port}", SEARCH_HITS_FLUSH_SECONDS="1", STATIC_ROOT=str(tmp_path / "static"))
-    env.pop("REDIS_URL", None)
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    manage(env, "load_demo")
-    manage(env, "configure_site")
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "run_worker", "--exit-with-parent", "--no-startup-delay", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/robots.txt", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-    try:
-        yield url, env
-    finally:
-        for process in (server, worker):
-            process.terminate()
-            process.wait(timeout=20)
-        if drop:
-            drop()
+    with served_copy(tmp_path, "nka_concurrent", worker=True, SEARCH_HITS_FLUSH_SECONDS="1") as copy:
+        yield copy.url, copy.env
 
 
 def browse(url, stop, statuses):

@@ -13,21 +13,17 @@ the test runs in the PostgreSQL run of the suite.
 import contextlib
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 import pytest
 
-from core.throwaway import free_port, production_environment
+from devtools.throwaway import free_port, served_copy
 
-ROOT = Path(__file__).resolve().parents[2]
 OUTAGE_SECONDS = 7
 CACHED = ["/de/", "/en/", "/de/aktuelles/", "/en/news/", "/de/veranstaltungen/"]
 
@@ -110,10 +106,6 @@ class CuttableProxy:
         self.open()
 
 
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
-
-
 def get(url, timeout=10):
     """(status, headers, seconds); never raises for an HTTP status."""
     started = time.monotonic()
@@ -127,43 +119,18 @@ def get(url, timeout=10):
 
 @pytest.fixture
 def site_behind_proxy(tmp_path):
-    env, drop = production_environment(tmp_path, prefix="nka_outage")
-    database = urlparse(env["DATABASE_URL"])
+    database = urlparse(os.environ.get("DATABASE_URL", ""))
     proxy = CuttableProxy(database.port or 5432)
-    port = free_port()
-    env.update(
-        DATABASE_URL=urlunparse(database._replace(netloc=f"{database.username}@127.0.0.1:{proxy.port}")),
-        BASE_URL=f"http://127.0.0.1:{port}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        PAGE_CACHE_DIR=str(tmp_path / "pages"),
-        PAGE_CACHE_SECONDS="2",
-    )
-    env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"], ["load_demo"]):
-        manage(env, *command)
-    manage(env, "configure_site")
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    server = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while not (_listening(port) and get(f"{url}/robots.txt")[0] == 200):
-        if time.monotonic() > deadline or server.poll() is not None:
-            raise RuntimeError("gunicorn did not start")
-        time.sleep(0.2)
+
+    def through_proxy(env):
+        url = urlparse(env["DATABASE_URL"])
+        return urlunparse(url._replace(netloc=f"{url.username}@127.0.0.1:{proxy.port}"))
+
     try:
-        yield url, proxy
+        with served_copy(tmp_path, "nka_outage", DATABASE_URL=through_proxy, PAGE_CACHE_SECONDS="2") as copy:
+            yield copy.url, proxy
     finally:
-        server.terminate()
-        server.wait(timeout=20)
         proxy.cut()
-        if drop:
-            drop()
 
 
 def _listening(port):

@@ -84,7 +84,7 @@ def test_a_purge_is_given_up_once_the_cdns_copies_have_expired_anyway(
     settings.PAGE_CACHE_SECONDS = 5  # the CDN keeps pages 5 s (s-maxage)
     page = StandardPageFactory(parent=home_de, slug="lange-wartung", live=False)
     purge_server.failing = True
-    with override_settings(TASKS=QUEUED), caplog.at_level(logging.ERROR, logger="core.purge"):
+    with override_settings(TASKS=QUEUED), caplog.at_level(logging.ERROR, logger="core.caching.purge"):
         page.save_revision().publish()
         worker()
     assert "did not take the purge" in caplog.text

@@ -15,7 +15,6 @@ import itertools
 import os
 import re
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -24,9 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from core.throwaway import free_port, production_environment
+from devtools.throwaway import served_copy
 
-ROOT = Path(__file__).resolve().parents[2]
 WARM_REQUESTS = 5_000
 # The suite asks for 20,000 (about two and a half minutes on 2 cores);
 # docs/operations.md records a run with MEMORY_TEST_REQUESTS=100000.
@@ -56,10 +54,6 @@ pytestmark = [
         reason="a worker's memory does not depend on the database: runs in the suite's SQLite run",
     ),
 ]
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
 def resident_kb(pid):
@@ -110,45 +104,10 @@ def load(url, pages, requests, offset, clients=8):
 
 @pytest.fixture
 def one_worker(tmp_path):
-    env, drop = production_environment(tmp_path, prefix="nka_memory")
-    port = free_port()
-    env.update(
-        BASE_URL=f"http://127.0.0.1:{port}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        PAGE_CACHE_DIR=str(tmp_path / "pages"),
-    )
-    env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"], ["load_demo"]):
-        manage(env, *command)
-    manage(env, "configure_site")
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    # The worker's access log would go to a pipe nobody reads.
-    server = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/robots.txt", timeout=5)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise
-            time.sleep(0.2)
-    children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
-    assert len(children) == 1, children
-    try:
-        yield url, int(children[0])
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        if drop:
-            drop()
+    with served_copy(tmp_path, "nka_memory", workers=1) as copy:
+        children = subprocess.run(["pgrep", "-P", str(copy.server.pid)], capture_output=True, text=True).stdout.split()
+        assert len(children) == 1, children
+        yield copy.url, int(children[0])
 
 
 def test_a_hundred_thousand_distinct_urls_leave_a_workers_memory_where_it_was(one_worker):

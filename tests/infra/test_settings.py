@@ -31,7 +31,7 @@ def test_database_connections_persist_and_are_checked_before_reuse():
 def test_redis_url_shares_the_cache_and_sessions_survive_a_redis_restart():
     configured = base_settings(REDIS_URL="redis://cache.internal:6379/1")
     cache = configured["CACHES"]["default"]
-    assert cache["BACKEND"] == "core.redis_cache.ResilientRedisCache"
+    assert cache["BACKEND"] == "core.caching.redis_cache.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/1"
     assert cache["KEY_PREFIX"]
     assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
@@ -105,7 +105,7 @@ def test_a_cloudflare_zone_without_token_fails_at_start_not_at_the_first_publish
 
 
 def test_wagtails_frontend_cache_handlers_are_not_installed_beside_ours():
-    # core.purge sends every purge through the frontend-cache backends; the
+    # core.caching.purge sends every purge through the frontend-cache backends; the
     # app's own signal handlers would purge each publish a second time.
     assert "wagtail.contrib.frontend_cache" not in base_settings()["INSTALLED_APPS"]
 

@@ -27,7 +27,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from core.management.commands.run_worker import prune
-from core.throwaway import production_environment
+from devtools.throwaway import production_environment
 from tests.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -174,7 +174,7 @@ def test_a_release_dated_ahead_appears_when_its_time_comes(client, index_de, mon
 def test_the_last_page_of_a_filter_costs_what_the_first_does(
     client, index_de, topic_de, query, django_assert_max_num_queries
 ):
-    from core.cache import new_generation
+    from core.caching.fragments import new_generation
 
     for n in range(30):  # older than the demo's releases: on the last pages
         NewsPageFactory(parent=index_de, date=timezone.now().replace(year=2020) - timedelta(hours=n), topics=[topic_de])

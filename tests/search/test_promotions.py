@@ -124,7 +124,7 @@ def test_empty_odd_or_repeated_searches_are_not_counted(client, query):
 
 
 def test_demo_promotions_lead_to_the_directory_in_both_languages(client):
-    from search.demo import create_demo_promotions
+    from demo.search import create_demo_promotions
 
     create_demo_promotions()
     create_demo_promotions()  # a second run changes nothing

@@ -8,6 +8,7 @@ from wagtail.models import Page, Workflow
 import pytest
 
 from core import roles
+from demo.accounts import DEMO_ACCOUNTS
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsPage
 from tests.factories import MemberPageFactory
@@ -25,7 +26,7 @@ def test_the_demo_creates_the_groups_and_one_group_per_member_city():
 
 
 def test_one_demo_account_per_role_with_its_admin_language():
-    users = get_user_model().objects.filter(username__in=[a[0] for a in roles.DEMO_ACCOUNTS])
+    users = get_user_model().objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS])
     by_name = {user.username: user for user in users.prefetch_related("groups").select_related("wagtail_userprofile")}
     assert set(by_name) == {"redaktion", "moderation", "uebersetzung", "wuppertal"}
     assert [g.name for g in by_name["wuppertal"].groups.all()] == ["Stadtredaktion Wuppertal"]

@@ -84,8 +84,8 @@ class Command(BaseCommand):
         site.hostname, site.port = hostname, port
         site.save()
         # Cached pages, feeds and sitemaps carry the old root URL.
-        from core import page_cache
-        from core.cache import new_generation
+        from core.caching import page_cache
+        from core.caching.fragments import new_generation
 
         page_cache.purge_all()
         new_generation()

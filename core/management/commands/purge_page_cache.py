@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from core import page_cache
-from core.cache import new_generation
+from core.caching import page_cache
+from core.caching.fragments import new_generation
 
 
 class Command(BaseCommand):

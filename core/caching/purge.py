@@ -18,7 +18,7 @@ changing its many-to-many links) purges, once the transaction commits,
 
 Models no public page shows are listed in NEVER_PUBLIC. Draft saves of a
 page (revisions, autosave, locking) purge nothing. Every purge also starts a
-new generation of the fragment cache (core.cache). CDN purges (Wagtail's
+new generation of the fragment cache (core.caching.fragments). CDN purges (Wagtail's
 frontend cache) run on the task worker, off the editor's request.
 """
 
@@ -32,8 +32,8 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from core import page_cache, precomputed, redis_cache
-from core.cache import new_generation
+from core.caching import page_cache, precomputed, redis_cache
+from core.caching.fragments import new_generation
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ further demo events placed relative to the day the demo is loaded, so that
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from core.demo.content import T, paragraph
+from demo.content import T, paragraph
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -18,17 +18,15 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from core.throwaway import free_port, postgres_database
+from devtools.throwaway import free_port, gunicorn, manage, postgres_database, wait_until_served
 
 PAGES = [
     # (label, kind, path or callable name); kinds carry the targets below
@@ -130,14 +128,7 @@ class Command(BaseCommand):
                     drop()
 
     def manage(self, env, *args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        return manage(env, *args).stdout
 
     def seed(self, env, scale):
         started = time.monotonic()
@@ -171,7 +162,7 @@ import json, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
-from core.cache import new_generation
+from core.caching.fragments import new_generation
 out = {{}}
 with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
     client = Client()
@@ -203,31 +194,13 @@ print("JSON" + json.dumps(out))
         port = free_port()
         server_env = {**env, "PAGE_CACHE": "1" if page_cache else "0"}
         self.manage(server_env, "purge_page_cache")
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-            ],
-            cwd=settings.BASE_DIR,
-            env=server_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        server = gunicorn(server_env, port, workers)
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    urllib.request.urlopen(f"{base}/robots.txt", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise CommandError("gunicorn did not start") from None
-                    time.sleep(0.2)
+            try:
+                wait_until_served(f"{base}/robots.txt", server, timeout=30)
+            except RuntimeError as error:
+                raise CommandError(str(error)) from None
             static_path = self.static_path(base)
             results = {"static": wrk(f"{base}{static_path}", duration)}
             for label, _kind, path in paths:

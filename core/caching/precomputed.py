@@ -18,7 +18,7 @@ is built by the request that misses it.
 
 import uuid
 
-from core.cache import cache_key, local_remember, read_through, shared_cache
+from core.caching.fragments import cache_key, local_remember, read_through, shared_cache
 
 VALUE_SECONDS = 24 * 3600
 VERSION_SECONDS = VALUE_SECONDS + 3600
@@ -70,7 +70,7 @@ def _store(key, value):
 
 
 def renew(pages=(), everything=False):
-    """Rebuild the values of the owners among `pages`; called by core.purge
+    """Rebuild the values of the owners among `pages`; called by core.caching.purge
     once an edit has committed. `everything` (settings, a main section, a
     failed purge) starts a new epoch instead: every value is built again at
     its next use, without a query here."""

@@ -9,7 +9,7 @@ write not made), then one call tries again. The outage is logged once, as a
 warning, and its end as well.
 
 A purge that could not reach Redis would leave pages cached under their old
-versions once Redis is back: `core.purge` asks `failures()` whether any call
+versions once Redis is back: `core.caching.purge` asks `failures()` whether any call
 failed while it ran and then has the worker purge every page as soon as
 Redis answers again (core.tasks.purge_everything_when_the_cache_is_back).
 """
@@ -21,7 +21,7 @@ import time
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
 
-logger = logging.getLogger("core.cache")
+logger = logging.getLogger("core.caching.fragments")
 
 BREAK_SECONDS = 5.0
 

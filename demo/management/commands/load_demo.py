@@ -1,4 +1,4 @@
-"""Build the demo site from core/demo: German pages and their English translations.
+"""Build the demo site from demo/: German pages and their English translations.
 
 Idempotent: once the German home page exists the command leaves the tree
 alone, so a second `make run` keeps what editors changed.
@@ -15,16 +15,18 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from core import purge
-from core.demo import content
-from core.demo import directory as directory_demo
-from core.demo import events as events_demo
-from core.demo import news as news_demo
-from core.demo.content import T
-from core.demo.images import as_image_file, banner_picture, group_picture, logo_picture
+from core.caching import purge
 from core.management.commands.configure_site import site_address
 from core.models import CustomImage, SiteSettings
-from core.roles import create_demo_accounts, ensure_roles
+from core.roles import ensure_roles
+from demo import content
+from demo import directory as directory_demo
+from demo import events as events_demo
+from demo import news as news_demo
+from demo.accounts import create_demo_accounts
+from demo.content import T
+from demo.images import as_image_file, banner_picture, group_picture, logo_picture
+from demo.search import create_demo_promotions
 from events.models import (
     EventIndexPage,
     EventPage,
@@ -47,7 +49,6 @@ from news.models import (
     Topic,
 )
 from partners.models import FundingNotice, PartnerIndexPage, PartnerPage, PartnerPageRole, PartnerRole
-from search.demo import create_demo_promotions
 
 
 def collect_pairs(value, pairs):
@@ -116,7 +117,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale=0, **options):
         if scale:
-            from core.demo.scale import load_scale
+            from demo.scale import load_scale
 
             if not HomePage.objects.exists():
                 self.handle()

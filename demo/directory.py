@@ -5,7 +5,7 @@ beyond the network's published facts are marked as demo, and contact
 addresses use example.org, never a real person's data.
 """
 
-from core.demo.content import T
+from demo.content import T
 
 PARTNER_INDEX = {
     "title": T("Partner", "Partners"),
@@ -153,7 +153,7 @@ ACCESSIBILITY = T(
 STREET = "Rathausplatz 1 (Demo)"
 PHONE = "+49 30 0000000"
 
-# Press releases (by their key in core.demo.news) and whom they name.
+# Press releases (by their key in demo.news) and whom they name.
 NEWS_LINKS = {
     "kickoff": {
         "members": [

@@ -4,7 +4,7 @@ facts) and further releases clearly marked as demo text."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from core.demo.content import T, paragraph, quote
+from demo.content import T, paragraph, quote
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

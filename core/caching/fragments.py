@@ -9,10 +9,10 @@ Site's root URL (core.localization.absolute_url).
 
 Fragments (menus, footer, rendered articles, listings' items, feeds, routes)
 are kept per *generation*: any change an anonymous visitor could see
-(core.purge) starts a new one, so no fragment outlives what it shows. A
+(core.caching.purge) starts a new one, so no fragment outlives what it shows. A
 fragment that shows the time (an event that has ended, a release dated
 ahead) is kept at most TIME_BOUND seconds, and so is the page built from it
-(core.page_cache).
+(core.caching.page_cache).
 """
 
 import hashlib
@@ -92,7 +92,7 @@ def site_wide_version(request=None):
     sections, view restrictions): the page cache's site-wide path version,
     so that publishing an ordinary page does not make every page look them
     up again."""
-    from core.page_cache import EVERY_PATH, version_key, version_seconds
+    from core.caching.page_cache import EVERY_PATH, version_key, version_seconds
 
     if request is not None and "_site_wide_version" in request.__dict__:
         return request._site_wide_version
@@ -194,7 +194,7 @@ def frame_cached(request, key, compute, timeout=FRAGMENT_SECONDS, per_site=True,
 
     `site_wide` fragments are kept until every page is purged instead
     (site_wide_version): only for what shows nothing but objects whose
-    change purges every page (core.purge.affects_every_page, settings,
+    change purges every page (core.caching.purge.affects_every_page, settings,
     view restrictions, sites, locales).
 
     Previews are never served from (or written to) the cache: they show
@@ -351,50 +351,6 @@ def site_settings(request):
     if request is None:
         return SiteSettings.load()
     return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request), site_wide=True)
-
-
-class LazyItems:
-    """A page's items, known by their primary keys; the objects are loaded
-    (from the cache) only when something iterates them. A list fragment keyed
-    by the keys (core_tags.pk_list) that is already cached never needs them."""
-
-    def __init__(self, pks, load):
-        self.pks, self._load, self._items = pks, load, None
-
-    def _all(self):
-        if self._items is None:
-            self._items = self._load()
-        return self._items
-
-    def __len__(self):
-        return len(self.pks)
-
-    def __iter__(self):
-        return iter(self._all())
-
-    def __getitem__(self, index):
-        return self._all()[index]
-
-    def __bool__(self):
-        return bool(self.pks)
-
-
-def paginate_keys(request, pks, per_page, number, load):
-    """A Paginator page over primary keys already in listing order (from a
-    precomputed index): any page number costs the same. The objects of the
-    page are loaded with `load(pks)` only if something iterates them (its
-    cached cards do not). The page number it resolved is what the page
-    cache may vary on."""
-    from django.core.paginator import Paginator
-
-    from core.page_cache import vary_on
-
-    paginator = Paginator(pks, per_page)
-    page = paginator.get_page(number)
-    vary_on(request, page=str(page.number) if number else None)
-    keys = list(page.object_list)
-    page.object_list = LazyItems(keys, lambda: load(keys))
-    return paginator, page
 
 
 def cached_document(request, key, build, timeout=TIME_BOUND):

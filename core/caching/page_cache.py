@@ -2,7 +2,7 @@
 
 A public page, listing, feed, calendar or sitemap that an anonymous visitor
 gets is kept in the shared cache and served from there until it expires or
-an edit purges it (core.purge). Never cached, never served from the cache:
+an edit purges it (core.caching.purge). Never cached, never served from the cache:
 requests with a session cookie (logged-in editors), anything but GET/HEAD,
 the admin and previews, responses that set cookies or carry a CSRF token,
 private/no-store responses (the search, pages behind a view restriction)
@@ -33,7 +33,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, quote_etag
 
-from core.cache import cache_key, cached_site, read_through, shared_cache
+from core.caching.fragments import cache_key, cached_site, read_through, shared_cache
 
 CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml", "/sitemap-")
 SKIPPED_PREFIXES = ("/de/_util/", "/en/_util/")

@@ -21,10 +21,10 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from core.cache import new_generation
+from core.caching.fragments import new_generation
+from core.caching.page_cache import purge_all
 from core.db import analyze
 from core.models import CustomImage
-from core.page_cache import purge_all
 from events.models import EventIndexPage, EventPage
 from members.models import FederalState, MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
