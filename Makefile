@@ -114,8 +114,8 @@ PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL; TEST_WORKERS=2)
 	$(PYTEST) $(ARGS)
 
-test-fast: install-dev compile-messages ## The suite without the browser and the slow whole-process tests (a few minutes)
-	$(PYTEST) -m "not browser and not slow" $(ARGS)
+test-fast: install-dev compile-messages ## The suite without the browser and slow tests; keeps its test database for the next run
+	TEST_KEEP_DATABASE=1 $(PYTEST) --reuse-db -m "not browser and not slow" $(ARGS)
 
 lint: install-dev ## ruff, template indentation (djhtml) and migration checks
 	$(VENV)/bin/ruff check .

@@ -18,18 +18,67 @@ from home.models import HomePage
 def pytest_collection_modifyitems(items):
     """Everything in tests/browser/ is a browser test. With `-n 2` (make
     test) they share one served copy of the site, so they all run in the
-    same worker."""
+    same worker. Tests that crawl the whole site count as slow."""
     for item in items:
         if "browser" in item.path.parent.parts[-1:]:
             item.add_marker(pytest.mark.browser)
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+        # The coherence tests that compare against a crawl of the whole demo
+        # site (tests/coherence/conftest.py: site_snapshot, a minute and a half).
+        if "site_snapshot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_sessionstart(session):
+    """With a kept test database (`make test-fast`), drop those kept for
+    earlier states of the code: one per state would pile up."""
+    from django.conf import settings
+
+    kept = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if not kept or hasattr(session.config, "workerinput"):
+        return
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        from pathlib import Path
+
+        for path in Path(kept).parent.glob("*.sqlite3*"):
+            if not path.name.startswith(Path(kept).name):
+                path.unlink(missing_ok=True)
+        return
+    import psycopg
+
+    database = settings.DATABASES["default"]
+    with psycopg.connect(
+        dbname="postgres",
+        host=database["HOST"],
+        port=database["PORT"] or 5432,
+        user=database["USER"],
+        password=database["PASSWORD"],
+        autocommit=True,
+    ) as connection:
+        names = connection.execute("SELECT datname FROM pg_database WHERE datname LIKE 'test_nka_%%'").fetchall()
+        for (name,) in names:
+            if not name.startswith(kept):
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        make_demo_renditions()
+
+
+def make_demo_renditions():
+    """The renditions of the demo's images, made once for the session as
+    the task worker makes them after `make run`: without them every test
+    that shows a listing would resize and encode a dozen images (AVIF, WebP,
+    JPEG) again, most of its time."""
+    from core.images import make_renditions
+    from core.models import CustomImage
+
+    for image in CustomImage.objects.all():
+        make_renditions(image)
 
 
 @pytest.fixture(autouse=True)

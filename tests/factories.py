@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 
 from core.models import CustomImage
+from events.models import EventPage
 from home.models import StandardPage
 from members.models import MemberPage
 from news.models import NewsPage, NewsPageTopic
@@ -64,4 +65,16 @@ class MemberPageFactory(wagtail_factories.PageFactory):
     email = "test@example.org"
     latitude = "51.00000"
     longitude = "9.00000"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """A live in-person event; pass parent=<EventIndexPage or EventSeriesPage> and start=."""
+
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Testtermin {n}")
+    lead = "Testvorspann."
+    venue_name = "Saal"
     locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())

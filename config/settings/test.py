@@ -1,7 +1,7 @@
 """Tests: fast hashing, plain static storage, no manifest needed."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS, env_bool
 
 # Demo content and the developer tooling (benchmark, throwaway servers).
 INSTALLED_APPS = [*(app for app in INSTALLED_APPS if app != "demo"), "demo", "devtools"]
@@ -45,3 +45,31 @@ SEARCH_HITS_FLUSH_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+
+def kept_database_name():
+    """The name of a test database kept between runs (`make test-fast`):
+    it changes whenever what the database is built from changes (the
+    migrations, the demo content, the rendition specs, the installed
+    packages), so a kept database is never out of date, only replaced."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    sources = sorted(
+        [*BASE_DIR.glob("*/migrations/*.py"), *BASE_DIR.glob("demo/**/*.py"), BASE_DIR / "core" / "images.py"]
+    )
+    for path in [*sources, BASE_DIR / "requirements.lock"]:
+        digest.update(str(path.relative_to(BASE_DIR)).encode())
+        digest.update(path.read_bytes())
+    key = digest.hexdigest()[:12]
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        folder = BASE_DIR / "var" / "test-databases"
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder / f"{key}.sqlite3")
+    return f"test_nka_{key}"
+
+
+# `make test-fast` keeps the test database (migrated, demo loaded, its
+# renditions made) for the next run; `make test` builds it afresh.
+if env_bool("TEST_KEEP_DATABASE"):
+    DATABASES["default"]["TEST"] = {"NAME": kept_database_name()}
