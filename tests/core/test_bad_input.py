@@ -52,6 +52,7 @@ def routes(language):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_odd_numbers_and_junk_in_any_parameter_never_cause_a_server_error(client, demo_pages, language):
     failures = []

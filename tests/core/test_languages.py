@@ -43,6 +43,7 @@ def switcher(page_soup):
     return {a["hreflang"]: a for a in nav.find_all("a")}
 
 
+@pytest.mark.slow
 def test_hreflang_and_switcher_are_reciprocal_for_every_demo_page(get_soup, demo_pages):
     assert len(demo_pages) > 30
     for page in demo_pages:

@@ -173,6 +173,7 @@ def make_run(tmp_path, serve, **env):
     return result.stdout
 
 
+@pytest.mark.slow
 def test_make_run_without_mail_settings_writes_mails_to_files(tmp_path):
     """`make run` with no EMAIL_* variables chooses the file backend itself
     (production settings refuse the console one)."""
@@ -183,6 +184,7 @@ def test_make_run_without_mail_settings_writes_mails_to_files(tmp_path):
     assert "To: leser@example.org" in sent.read_text()
 
 
+@pytest.mark.slow
 def test_make_run_on_another_port_puts_that_port_in_mails(tmp_path):
     """Notification mails link to the admin on the port `make run` serves,
     from the site's own address."""

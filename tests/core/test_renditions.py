@@ -77,6 +77,7 @@ def sixteen_megapixels():
     return SimpleUploadedFile("pressefoto.png", buffer.getvalue(), content_type="image/png")
 
 
+@pytest.mark.slow
 def test_uploading_a_16_megapixel_png_answers_at_once_and_the_worker_makes_the_renditions(admin_client, worker):
     upload = sixteen_megapixels()
     started = time.perf_counter()
@@ -106,6 +107,7 @@ def test_uploading_a_16_megapixel_png_answers_at_once_and_the_worker_makes_the_r
     assert (jpeg.width, jpeg.height) == (1200, 800)
 
 
+@pytest.mark.slow
 def test_the_multiple_upload_queues_the_renditions_too(admin_client, worker):
     collection = Collection.get_first_root_node().pk
     response = admin_client.post(

@@ -75,6 +75,7 @@ def test_healthz_is_in_neither_robots_nor_sitemap(client):
         assert "healthz" not in response.content.decode()
 
 
+@pytest.mark.slow
 def test_production_answers_health_checks_on_plain_http(tmp_path):
     """HTTPS on: every page redirects to https, /healthz answers where it is asked."""
     script = (

@@ -110,6 +110,7 @@ def test_wagtails_frontend_cache_handlers_are_not_installed_beside_ours():
     assert "wagtail.contrib.frontend_cache" not in base_settings()["INSTALLED_APPS"]
 
 
+@pytest.mark.slow
 def test_check_deploy_is_clean_with_every_service_on():
     environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "HTTPS"}}
     environment.update(

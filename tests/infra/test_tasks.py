@@ -192,6 +192,7 @@ def worker_database(tmp_path):
         drop()
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(False)
 def test_make_runs_worker_runs_queued_tasks_and_ends_with_its_parent(worker_database, tmp_path):
     env, log = worker_database, tmp_path / "ran.txt"

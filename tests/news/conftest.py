@@ -1,3 +1,5 @@
+from django.db import transaction
+
 import pytest
 
 from news.models import NewsIndexPage, Topic
@@ -16,10 +18,11 @@ def index_en(db, english):
 @pytest.fixture
 def empty_index_de(index_de):
     """The German news index without the demo releases."""
-    for child in index_de.get_children():
-        child.delete()
-    for child in NewsIndexPage.objects.exclude(pk=index_de.pk).get().get_children():
-        child.delete()
+    with transaction.atomic():  # one purge at the end
+        for child in index_de.get_children():
+            child.delete()
+        for child in NewsIndexPage.objects.exclude(pk=index_de.pk).get().get_children():
+            child.delete()
     return NewsIndexPage.objects.get(pk=index_de.pk)
 
 
