@@ -22,7 +22,14 @@ from search.views import search_url
 # What rendering costs: with the page cache on, every second request would
 # be a hit without queries. Searches are counted for the report by the task
 # worker a minute later (search/hits.py), not while the visitor waits.
-pytestmark = [pytest.mark.slow, pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+# In the browser tests' process (xdist group), so that the publish it times
+# never runs beside Chromium and the served copy on a two-core machine.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_off"),
+    pytest.mark.xdist_group("browser"),
+]
 
 
 @pytest.fixture
