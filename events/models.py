@@ -472,5 +472,5 @@ class EventPageTopic(TranslatableMixin, Orderable):
         verbose_name = _("topic")
 
 
-precomputed.register(EventIndexPage, "event-schedule", schedule.build)
-precomputed.register(EventIndexPage, "event-calendar", schedule.build_calendar)
+precomputed.register(EventIndexPage, "event-schedule", schedule.build, schedule.update)
+precomputed.register(EventIndexPage, "event-calendar", schedule.build_calendar, schedule.update_calendar)

@@ -51,9 +51,10 @@ def live_events(index):
     return real_pages(EventPage.objects.descendant_of(index)).order_by("start", "pk")
 
 
-def build(index):
+def build(index, events=None):
     schedule = []
-    for event in live_events(index).select_related("host_member"):
+    events = live_events(index) if events is None else events
+    for event in events.select_related("host_member"):
         ends = event.end if event.end else event.start + OPEN_END
         schedule.append(
             Scheduled(
@@ -69,7 +70,14 @@ def build(index):
     return tuple(schedule)
 
 
-def build_calendar(index):
+def update(index, schedule, page_ids):
+    """The schedule with the events among `page_ids` read again."""
+    fresh = build(index, live_events(index).filter(pk__in=page_ids))
+    kept = [item for item in schedule if item.pk not in page_ids]
+    return tuple(sorted(kept + list(fresh), key=lambda item: (item.start, item.pk)))
+
+
+def build_calendar(index, events=None):
     """{event pk: its VEVENT}, for the subscribable calendar (kept apart from
     the schedule, which every listing reads: these are most of its bytes)."""
     from core.localization import page_url
@@ -79,5 +87,11 @@ def build_calendar(index):
     index_url = page_url(index, None)
     return {
         event.pk: to_vevent(event, None, index_url + event.url_path[len(index.url_path) :]).to_ical()
-        for event in live_events(index).select_related("locale", "host_member")
+        for event in (live_events(index) if events is None else events).select_related("locale", "host_member")
     }
+
+
+def update_calendar(index, calendar, page_ids):
+    """The calendar with the events among `page_ids` written again."""
+    kept = {pk: vevent for pk, vevent in calendar.items() if pk not in page_ids}
+    return kept | build_calendar(index, live_events(index).filter(pk__in=page_ids))

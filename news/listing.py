@@ -90,22 +90,45 @@ class ReleaseIndex:
         return {name: value for name, value in self.__dict__.items() if name != "_memo"}
 
 
-def build(index):
-    """The ReleaseIndex of a news index page (three queries)."""
+def _rows(index, only=None, member_keys=None):
+    """Entries (listing order) of the index's releases, or of those among
+    the pks in `only`, with the member keys numbered in `member_keys`."""
     from news.models import NewsPage, NewsPageMember, NewsPageTopic
 
     releases = real_pages(NewsPage.objects.child_of(index)).filter(date__isnull=False)
+    if only is not None:
+        releases = releases.filter(pk__in=only)
     rows = list(releases.order_by("-date", "-pk").values_list("pk", "date"))
-    ids = releases.values("pk")
+    if not rows:
+        return []
+    ids = [pk for pk, _date in rows] if only is not None else releases.values("pk")
     topics, members = {}, {}
     for page_id, topic_id in NewsPageTopic.objects.filter(page__in=ids).values_list("page_id", "topic_id"):
         topics.setdefault(page_id, []).append(topic_id)
-    keys = {}
     for page_id, key in NewsPageMember.objects.filter(page__in=ids).values_list("page_id", "member__translation_key"):
-        members.setdefault(page_id, []).append(keys.setdefault(str(key), len(keys)))
+        members.setdefault(page_id, []).append(member_keys.setdefault(str(key), len(member_keys)))
     zone = timezone.get_default_timezone()
-    entries = tuple(
+    return [
         (date.timestamp(), pk, date.astimezone(zone).year, tuple(topics.get(pk, ())), tuple(members.get(pk, ())))
         for pk, date in rows
-    )
-    return ReleaseIndex(entries, tuple(keys), tuple(-entry[0] for entry in entries))
+    ]
+
+
+def _index(entries, member_keys):
+    entries = tuple(entries)
+    return ReleaseIndex(entries, tuple(member_keys), tuple(-entry[0] for entry in entries))
+
+
+def build(index):
+    """The ReleaseIndex of a news index page (three queries)."""
+    member_keys = {}
+    return _index(_rows(index, member_keys=member_keys), member_keys)
+
+
+def update(index, release_index, page_ids):
+    """The ReleaseIndex with the releases among `page_ids` read again (at
+    most three queries, however many releases the index holds)."""
+    member_keys = {key: number for number, key in enumerate(release_index.members)}
+    fresh = _rows(index, only=page_ids, member_keys=member_keys)
+    kept = [entry for entry in release_index.entries if entry[1] not in page_ids]
+    return _index(sorted(kept + fresh, key=lambda entry: (entry[0], entry[1]), reverse=True), member_keys)

@@ -391,4 +391,4 @@ class NewsPagePartner(TranslatableMixin, Orderable):
         verbose_name = _("partner")
 
 
-precomputed.register(NewsIndexPage, "news-listing", listing.build)
+precomputed.register(NewsIndexPage, "news-listing", listing.build, listing.update)

@@ -136,6 +136,53 @@ def fresh_caches():
     hits.discard()
 
 
+# The production setting (config/settings/base.py); the tests run tasks inline.
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+class TaskQueue:
+    @staticmethod
+    def run(**options):
+        """The worker as `make run` starts it, but only until the queue is empty."""
+        call_command("run_worker", batch=True, startup_delay=False, **options)
+
+    @staticmethod
+    def waiting(task_path=None):
+        """The tasks waiting for the worker (those of one task)."""
+        from django_tasks import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        tasks = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        return list(tasks if task_path is None else tasks.filter(task_path=task_path))
+
+
+@pytest.fixture
+def signal_handlers_kept():
+    """The worker and the scheduler handle SIGTERM and SIGINT themselves:
+    give them back to pytest afterwards."""
+    import signal
+
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for sig, handler in handlers.items():
+        signal.signal(sig, handler)
+
+
+@pytest.fixture
+def task_queue(monkeypatch, signal_handlers_kept):
+    """Background tasks wait in the database, as in production, until
+    `task_queue.run()` runs the worker in this process."""
+    from django.test import override_settings
+
+    from django_tasks_db.management.commands import db_worker
+
+    # The worker drops its database connection between tasks when it is not
+    # in autocommit mode, which a test's transaction is not.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    with override_settings(TASKS=DATABASE_QUEUE):
+        yield TaskQueue
+
+
 @pytest.fixture
 def flat_queries(client, django_assert_max_num_queries):
     """Assert a URL's query count is at most `limit` and does not grow when

@@ -14,23 +14,39 @@ stores the value under it, so a request that built from older rows while
 the edit committed stores under the old, unreachable version and never
 over the new value. A lost entry (evicted, expired, or after a new epoch)
 is built by the request that misses it.
+
+A value that can be brought up to date row by row registers an `update`
+as well: an edit then re-reads only the pages it changed (a publish at
+10,000 releases reads one release instead of all of them). Updates of an
+owner's value are made one at a time (a lock in the shared cache), so that
+two edits committing together never each start from the value without
+the other's change.
 """
 
+import time
 import uuid
 
+from core.caching import redis_cache
 from core.caching.fragments import cache_key, local_remember, read_through, shared_cache
 
 VALUE_SECONDS = 24 * 3600
 VERSION_SECONDS = VALUE_SECONDS + 3600
 
-_REGISTRY = {}  # name: (model, build)
+LOCK_SECONDS = 30
+
+_REGISTRY = {}  # name: (model, build, update)
 
 
-def register(model, name, build):
+def register(model, name, build, update=None):
     """`build(owner)` returns the value `get(name, owner)` serves for an
     instance of `model` (an index page). The value is shared by every
-    request and thread: it must never be changed after it is built."""
-    _REGISTRY[name] = (model, build)
+    request and thread: it must never be changed after it is built.
+
+    `update(owner, value, page_ids)`, if given, returns the value with the
+    rows of those pages read again (pages that changed, moved or were
+    deleted; any of them may no longer belong to the owner): what `build`
+    would return after an edit of only these pages."""
+    _REGISTRY[name] = (model, build, update)
 
 
 def _version_key(name, owner_pk):
@@ -54,7 +70,7 @@ def _value_key(name, owner_pk, version, epoch):
 
 def get(name, owner):
     """The value of `name` for `owner`, from the cache or built now."""
-    _model, build = _REGISTRY[name]
+    _model, build, _update = _REGISTRY[name]
     version_key = _version_key(name, owner.pk)
     key = _value_key(name, owner.pk, _current(version_key), _current(EPOCH_KEY))
     value = read_through(key, any_value=True)
@@ -69,17 +85,58 @@ def _store(key, value):
     local_remember(key, value)
 
 
-def renew(pages=(), everything=False):
-    """Rebuild the values of the owners among `pages`; called by core.caching.purge
-    once an edit has committed. `everything` (settings, a main section, a
-    failed purge) starts a new epoch instead: every value is built again at
-    its next use, without a query here."""
+def renew(pages=(), everything=False, changed=None):
+    """Bring the values of the owners among `pages` up to date; called by
+    core.caching.purge once an edit has committed. `changed` are the ids of
+    the pages the edit changed (with the pages around them): a value with an
+    `update` re-reads only those, any other is built again; a value no
+    request has read since its last renewal is left to the next request
+    that needs it. `everything`
+    (settings, a main section, a failed purge) starts a new epoch instead:
+    every value is built again at its next use, without a query here."""
     if everything:
         shared_cache.set(EPOCH_KEY, uuid.uuid4().hex[:10], VERSION_SECONDS)
         return
     epoch = _current(EPOCH_KEY)
-    for name, (model, build) in _REGISTRY.items():
+    for name, (model, build, update) in _REGISTRY.items():
         for owner in (page for page in pages if isinstance(page, model)):
-            version = uuid.uuid4().hex[:10]
-            shared_cache.set(_version_key(name, owner.pk), version, VERSION_SECONDS)
-            _store(_value_key(name, owner.pk, version, epoch), build(owner))
+            version_key = _version_key(name, owner.pk)
+            with _one_at_a_time(version_key) as alone:
+                old = None
+                if alone:
+                    old = read_through(_value_key(name, owner.pk, _current(version_key), epoch), any_value=True)
+                version = uuid.uuid4().hex[:10]
+                shared_cache.set(version_key, version, VERSION_SECONDS)
+                if old is None:
+                    continue  # not in use: built by the request that needs it
+                if update is not None and changed is not None:
+                    value = update(owner, old, set(changed))
+                else:
+                    value = build(owner)
+                _store(_value_key(name, owner.pk, version, epoch), value)
+
+
+class _one_at_a_time:
+    """A lock in the shared cache around the renewal of one value; `alone`
+    is False if it could not be had (a holder that died keeps it for at
+    most LOCK_SECONDS; the shared cache is down): the value is then left to
+    the next request, which builds it whole."""
+
+    def __init__(self, key):
+        self.key = f"{key}:lock"
+        self.token = uuid.uuid4().hex
+
+    def __enter__(self):
+        deadline = time.monotonic() + LOCK_SECONDS
+        failed_before = redis_cache.failures()
+        while not shared_cache.add(self.key, self.token, LOCK_SECONDS):
+            if time.monotonic() > deadline or redis_cache.failures() != failed_before:
+                self.token = None
+                return False
+            time.sleep(0.01)
+        return True
+
+    def __exit__(self, *exc):
+        if self.token is not None and shared_cache.get(self.key) == self.token:
+            shared_cache.delete(self.key)
+        return False

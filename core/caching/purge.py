@@ -143,7 +143,7 @@ class Purge:
         if everything:
             precomputed.renew(everything=True)
         else:
-            precomputed.renew(Page.objects.filter(pk__in=self.affected).specific(defer=True))
+            precomputed.renew(Page.objects.filter(pk__in=self.affected).specific(defer=True), changed=self.affected)
         purge_frontend_cache(everything, paths)
 
     def run_safely(self):

@@ -6,7 +6,6 @@ once made, the pages showing the image are purged and show the renditions.
 """
 
 import io
-import signal
 import time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,7 +24,6 @@ from demo.images import banner_picture
 from news.models import NewsIndexPage
 from tests.conftest import soup
 from tests.factories import ImageFactory, NewsPageFactory
-from tests.infra.test_tasks import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -41,30 +39,24 @@ def background():
 
 
 @pytest.fixture
-def worker(background, monkeypatch):
-    """Tasks wait in the database until `run()` runs the worker (as
-    tests/infra/test_tasks.py); returns the queued rendition tasks."""
-    from django_tasks_db.management.commands import db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+def worker(background, task_queue):
+    """Tasks wait in the database until `run()` runs the worker; returns
+    the queued rendition tasks."""
 
     class Worker:
         @staticmethod
         def queued(image=None):
             """The rendition tasks waiting (for this image: the demo's have none in the tests)."""
-            tasks = DBTaskResult.objects.filter(task_path=TASK, status=TaskResultStatus.READY)
-            return [task for task in tasks if image is None or image.pk in task.args_kwargs["args"][0]]
+            return [
+                task for task in task_queue.waiting(TASK) if image is None or image.pk in task.args_kwargs["args"][0]
+            ]
 
         @staticmethod
         def run():
-            run_worker()
+            task_queue.run()
             assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
 
-    with override_settings(TASKS=DATABASE_QUEUE):
-        yield Worker
-    for sig, handler in handlers.items():
-        signal.signal(sig, handler)
+    return Worker
 
 
 def site_renditions(image):

@@ -116,14 +116,8 @@ def test_a_hung_redis_costs_one_short_wait_not_one_per_cache_call(client, redis_
 
 
 def test_a_purge_redis_missed_is_made_by_the_worker_when_redis_is_back(
-    client, redis_server, redis_settings, monkeypatch, news_index_de_page
+    client, redis_server, redis_settings, monkeypatch, news_index_de_page, task_queue
 ):
-    from django.core.management import call_command
-    from django.test import override_settings
-
-    from django_tasks_db.management.commands import db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     monkeypatch.setattr(redis_cache, "BREAK_SECONDS", 0.5)
     page = news_index_de_page
     client.get(page.url)
@@ -131,11 +125,8 @@ def test_a_purge_redis_missed_is_made_by_the_worker_when_redis_is_back(
 
     redis_server.pause()  # hung: what it holds survives
     try:
-        with override_settings(
-            TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-        ):
-            page.title = "Pressemitteilungen während der Störung"
-            page.save_revision().publish()
+        page.title = "Pressemitteilungen während der Störung"
+        page.save_revision().publish()
     finally:
         redis_server.resume()
     time.sleep(0.6)  # the breaker tries Redis again
@@ -143,6 +134,5 @@ def test_a_purge_redis_missed_is_made_by_the_worker_when_redis_is_back(
     stale = client.get(page.url)
     assert "Pressemitteilungen während der Störung" not in stale.content.decode()
     # ... until the worker, seeing Redis back, purges every page.
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}):
-        call_command("run_worker", batch=True, startup_delay=False)
+    task_queue.run()
     assert "Pressemitteilungen während der Störung" in client.get(page.url).content.decode()

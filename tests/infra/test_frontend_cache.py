@@ -3,9 +3,6 @@
 import logging
 import time
 
-from django.core.management import call_command
-from django.test import override_settings
-
 import pytest
 
 from core import tasks
@@ -48,44 +45,27 @@ def test_without_a_frontend_cache_nothing_is_purged(purge_server, home_de):
     assert purge_server.purged == []
 
 
-QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-@pytest.fixture
-def worker(monkeypatch):
-    from django_tasks_db.management.commands import db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-    def run():
-        with override_settings(TASKS=QUEUED):
-            call_command("run_worker", batch=True, startup_delay=False)
-
-    return run
-
-
-def test_a_purge_the_cdn_refused_is_made_again_once_it_answers(varnish, purge_server, home_de, worker, monkeypatch):
+def test_a_purge_the_cdn_refused_is_made_again_once_it_answers(varnish, purge_server, home_de, task_queue, monkeypatch):
     monkeypatch.setattr(tasks, "FRONTEND_RETRY_SECONDS", 1)
     page = StandardPageFactory(parent=home_de, slug="waehrend-der-wartung", live=False)
     purge_server.failing = True
-    with override_settings(TASKS=QUEUED):
-        page.save_revision().publish()
-    worker()  # the CDN refuses; the purge is queued again for a second later
+    page.save_revision().publish()
+    task_queue.run()  # the CDN refuses; the purge is queued again for a second later
     assert ("testserver", "/de/waehrend-der-wartung/") not in varnish
     purge_server.failing = False
     time.sleep(1.1)
-    worker()
+    task_queue.run()
     assert ("testserver", "/de/waehrend-der-wartung/") in varnish
 
 
 def test_a_purge_is_given_up_once_the_cdns_copies_have_expired_anyway(
-    varnish, purge_server, home_de, worker, settings, caplog
+    varnish, purge_server, home_de, task_queue, settings, caplog
 ):
     settings.PAGE_CACHE_SECONDS = 5  # the CDN keeps pages 5 s (s-maxage)
     page = StandardPageFactory(parent=home_de, slug="lange-wartung", live=False)
     purge_server.failing = True
-    with override_settings(TASKS=QUEUED), caplog.at_level(logging.ERROR, logger="core.caching.purge"):
+    with caplog.at_level(logging.ERROR, logger="core.caching.purge"):
         page.save_revision().publish()
-        worker()
+        task_queue.run()
     assert "did not take the purge" in caplog.text
     assert ("testserver", "/de/lange-wartung/") not in varnish

@@ -9,7 +9,6 @@ with its parent.
 
 import logging
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -19,7 +18,6 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 import pytest
@@ -31,7 +29,6 @@ from devtools.throwaway import production_environment
 from tests.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 pytestmark = pytest.mark.django_db
 
@@ -50,32 +47,7 @@ def fail():
     raise ValueError("the frontend cache is down")
 
 
-def run_worker(**options):
-    """The worker as `make run` starts it, but only until the queue is empty."""
-    call_command("run_worker", batch=True, startup_delay=False, **options)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers():
-    """The worker and the scheduler handle SIGTERM and SIGINT themselves; give them back to pytest."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in handlers.items():
-        signal.signal(sig, handler)
-
-
-@pytest.fixture
-def database_queue(monkeypatch):
-    """The production setting. The worker drops its database connection between
-    tasks when it is not in autocommit mode, which a test's transaction is not."""
-    from django_tasks_db.management.commands import db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    with override_settings(TASKS=DATABASE_QUEUE):
-        yield
-
-
-def test_a_task_waits_in_the_database_until_the_worker_runs_it(database_queue, tmp_path):
+def test_a_task_waits_in_the_database_until_the_worker_runs_it(task_queue, tmp_path):
     log = tmp_path / "ran.txt"
     result = record.enqueue(str(log), "hello")
     stored = DBTaskResult.objects.get(id=result.id)
@@ -83,7 +55,7 @@ def test_a_task_waits_in_the_database_until_the_worker_runs_it(database_queue, t
     assert stored.task_path == "tests.infra.test_tasks.record"
     assert not log.exists()  # not run in the request that queued it
 
-    run_worker()
+    task_queue.run()
 
     stored.refresh_from_db()
     assert stored.status == TaskResultStatus.SUCCESSFUL
@@ -92,10 +64,10 @@ def test_a_task_waits_in_the_database_until_the_worker_runs_it(database_queue, t
     assert not DBTaskResult.objects.ready().exists()
 
 
-def test_a_failed_task_is_logged_with_its_traceback_and_kept_as_failed(database_queue, caplog):
+def test_a_failed_task_is_logged_with_its_traceback_and_kept_as_failed(task_queue, caplog):
     result = fail.enqueue()
     with caplog.at_level(logging.ERROR):
-        run_worker()
+        task_queue.run()
     stored = DBTaskResult.objects.get(id=result.id)
     assert stored.status == TaskResultStatus.FAILED
     assert stored.exception_class_path == "builtins.ValueError"
@@ -105,18 +77,18 @@ def test_a_failed_task_is_logged_with_its_traceback_and_kept_as_failed(database_
     assert "FAILED" in logged.getMessage()
     assert logged.exc_info[0] is ValueError  # the handler prints the traceback
     # Not retried: a second run leaves it alone.
-    run_worker()
+    task_queue.run()
     assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.FAILED
 
 
-def test_a_task_queued_in_a_transaction_that_rolls_back_is_never_run(database_queue, tmp_path):
+def test_a_task_queued_in_a_transaction_that_rolls_back_is_never_run(task_queue, tmp_path):
     with pytest.raises(RuntimeError), transaction.atomic():
         record.enqueue(str(tmp_path / "ran.txt"), "rolled back")
         raise RuntimeError("the editor's save failed")
     assert not DBTaskResult.objects.exists()
 
 
-def test_wagtails_reference_index_is_updated_by_the_worker(database_queue, home_de):
+def test_wagtails_reference_index_is_updated_by_the_worker(task_queue, home_de):
     """With the database queue Wagtail's own tasks run on the worker: the
     reference index of a saved page lags until the worker has run."""
     page = StandardPageFactory(parent=home_de, slug="neu")
@@ -127,29 +99,29 @@ def test_wagtails_reference_index_is_updated_by_the_worker(database_queue, home_
     ]
     assert [result.status for result in queued] == [TaskResultStatus.READY]
 
-    run_worker()
+    task_queue.run()
 
     queued[0].refresh_from_db()
     assert queued[0].status == TaskResultStatus.SUCCESSFUL
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
 
 
-def test_the_search_index_is_updated_by_the_worker(database_queue, home_de):
+def test_the_search_index_is_updated_by_the_worker(task_queue, home_de):
     """So is the search index: a saved page is found once the worker has run."""
     from home.models import StandardPage
 
     page = StandardPageFactory(parent=home_de, slug="suchbar", title="Quittenmarmelade")
     assert list(StandardPage.objects.live().search("Quittenmarmelade")) == []
 
-    run_worker()
+    task_queue.run()
 
     assert list(StandardPage.objects.live().search("Quittenmarmelade")) == [page]
 
 
-def test_finished_results_are_pruned_after_a_week(database_queue, tmp_path):
+def test_finished_results_are_pruned_after_a_week(task_queue, tmp_path):
     old, recent = (record.enqueue(str(tmp_path / "ran.txt"), name) for name in ("old", "recent"))
     old_failure = fail.enqueue()
-    run_worker()
+    task_queue.run()
     waiting = record.enqueue(str(tmp_path / "ran.txt"), "waiting")
     DBTaskResult.objects.filter(id__in=[old.id, old_failure.id]).update(finished_at=timezone.now() - timedelta(days=8))
 
@@ -257,7 +229,7 @@ def test_run_worker_explains_itself():
     assert "--batch" in result.stdout
 
 
-def test_the_scheduler_ends_with_its_parent_too(monkeypatch):
+def test_the_scheduler_ends_with_its_parent_too(monkeypatch, signal_handlers_kept):
     """run_scheduler --exit-with-parent watches its parent as the worker does
     (core/processes.py): it stops within a second, not after its minute."""
     parents = iter([1000])  # the parent it starts with, then adopted by init
