@@ -109,11 +109,8 @@ def renew(pages=(), everything=False, changed=None):
                 shared_cache.set(version_key, version, VERSION_SECONDS)
                 if old is None:
                     continue  # not in use: built by the request that needs it
-                if update is not None and changed is not None:
-                    value = update(owner, old, set(changed))
-                else:
-                    value = build(owner)
-                _store(_value_key(name, owner.pk, version, epoch), value)
+                fresh = build(owner) if update is None or changed is None else update(owner, old, set(changed))
+                _store(_value_key(name, owner.pk, version, epoch), fresh)
 
 
 class _one_at_a_time:
