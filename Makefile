@@ -109,7 +109,7 @@ bench: install system-deps compile-messages ## Measure every page type at scale,
 
 # Test processes in parallel (pytest-xdist); the browser tests share one worker.
 TEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 test: install-dev system-deps $(VNU_JAR) compile-messages ## Run the whole test suite (DATABASE_URL selects PostgreSQL; TEST_WORKERS=2)
 	$(PYTEST) $(ARGS)

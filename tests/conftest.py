@@ -231,6 +231,24 @@ def verified_login(db):
     return log_in
 
 
+# The password the tests give the accounts they log in with.
+PASSWORD = "ein-langes-testpasswort"
+
+
+@pytest.fixture
+def account(db):
+    """The demo account of a role, with a password the test knows (PASSWORD)."""
+    from django.contrib.auth import get_user_model
+
+    def get(username):
+        user = get_user_model().objects.get(username=username)
+        user.set_password(PASSWORD)
+        user.save()
+        return user
+
+    return get
+
+
 @pytest.fixture
 def admin_client(admin_user, verified_login):
     """pytest-django's admin_client, past the second step of the login."""

@@ -2,16 +2,26 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def code_field(label, help_text, max_length, **attrs):
+    """A field for a one-time code, which browsers and password managers
+    may fill in from the authenticator app."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "off", **attrs}),
+    )
+
+
 class CodeForm(forms.Form):
     """One code: six digits from the authenticator app, or a recovery code."""
 
-    code = forms.CharField(
-        label=_("Code"),
-        max_length=32,
-        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false", "autofocus": True}
-        ),
+    code = code_field(
+        _("Code"),
+        _("The six digits your authenticator app shows, or one of your recovery codes."),
+        32,
+        spellcheck="false",
+        autofocus=True,
     )
 
     def clean_code(self):
@@ -19,15 +29,12 @@ class CodeForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).lower()
 
 
-class SetupForm(forms.Form):
-    code = forms.CharField(
-        label=_("Code from the app"),
-        max_length=16,
-        help_text=_("Enter the six digits the app shows now, to confirm it is set up."),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "off"}
-        ),
-    )
+class SetupForm(CodeForm):
+    """The first code of a new authenticator app."""
 
-    def clean_code(self):
-        return "".join(self.cleaned_data["code"].split())
+    code = code_field(
+        _("Code from the app"),
+        _("Enter the six digits the app shows now, to confirm it is set up."),
+        16,
+        inputmode="numeric",
+    )

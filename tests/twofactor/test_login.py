@@ -11,11 +11,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import soup
+from tests.conftest import PASSWORD, soup
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "ein-langes-testpasswort"
 
 
 def code_for(device, steps_ahead=0):
@@ -50,17 +48,6 @@ def superuser():
 @pytest.fixture
 def with_app(superuser):
     return TOTPDevice.objects.create(user=superuser, name="Handy", confirmed=True)
-
-
-@pytest.fixture
-def demo_account():
-    def get(username):
-        user = get_user_model().objects.get(username=username)
-        user.set_password(PASSWORD)
-        user.save()
-        return user
-
-    return get
 
 
 def test_a_superuser_without_a_second_factor_must_set_one_up_before_the_admin_opens(client, superuser):
@@ -132,16 +119,16 @@ def test_a_recovery_code_works_once(client, with_app):
     assert enter_code(client, codes[4]).status_code == 302
 
 
-def test_an_editor_without_a_second_factor_logs_in_with_the_password_only(client, demo_account):
-    demo_account("redaktion")
+def test_an_editor_without_a_second_factor_logs_in_with_the_password_only(client, account):
+    account("redaktion")
     response = password_login(client, "redaktion")
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/pages/").status_code == 200
 
 
-def test_moderation_must_set_up_a_second_factor_and_is_asked_in_its_language(client, demo_account):
-    demo_account("moderation")
+def test_moderation_must_set_up_a_second_factor_and_is_asked_in_its_language(client, account):
+    account("moderation")
     password_login(client, "moderation")
     setup = client.get("/admin/", follow=True)
     assert setup.redirect_chain[-1][0].startswith("/admin/2fa/setup/")
@@ -150,8 +137,8 @@ def test_moderation_must_set_up_a_second_factor_and_is_asked_in_its_language(cli
     assert soup(setup).find("html")["lang"] == "de"
 
 
-def test_an_editor_who_added_an_app_is_asked_for_it(client, demo_account):
-    editor = demo_account("redaktion")
+def test_an_editor_who_added_an_app_is_asked_for_it(client, account):
+    editor = account("redaktion")
     device = TOTPDevice.objects.create(user=editor, name="Handy", confirmed=True)
     password_login(client, "redaktion")
     assert client.get("/admin/")["Location"].startswith("/admin/2fa/verify/")
@@ -248,8 +235,8 @@ def test_users_manage_their_devices_from_the_account_menu(admin_client, admin_us
     }
 
 
-def test_an_editor_may_remove_its_app_and_then_logs_in_with_the_password_only(client, demo_account, verified_login):
-    editor = demo_account("redaktion")
+def test_an_editor_may_remove_its_app_and_then_logs_in_with_the_password_only(client, account, verified_login):
+    editor = account("redaktion")
     verified_login(client, editor)
     device = TOTPDevice.objects.get(user=editor)
     response = client.post(f"/admin/2fa/apps/{device.pk}/remove/")

@@ -1,28 +1,13 @@
-from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 import pytest
 
 from events.models import EventIndexPage
 from members.models import MemberPage
-from news.models import NewsIndexPage
-
-PASSWORD = "ein-langes-testpasswort"
-
-
-@pytest.fixture
-def account(db):
-    """The demo account of a role, with a password the test knows."""
-
-    def get(username):
-        user = get_user_model().objects.get(username=username)
-        user.set_password(PASSWORD)
-        user.save()
-        return user
-
-    return get
+from news.models import NewsIndexPage, NewsPage
 
 
 @pytest.fixture
@@ -41,6 +26,27 @@ def news_index_de(german):
 @pytest.fixture
 def event_index_de(german):
     return EventIndexPage.objects.get(locale=german)
+
+
+@pytest.fixture
+def release_pair(german, english):
+    """A German demo release and its English translation."""
+    source = NewsPage.objects.filter(locale=german).order_by("path").first()
+    return source, NewsPage.objects.get(translation_key=source.translation_key, locale=english)
+
+
+def translate_title(source_page, locale, text, user):
+    """What the translation editor stores when a string is edited (a draft)."""
+    source, _created = TranslationSource.get_or_create_from_instance(source_page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    segment = StringSegment.objects.get(source=source, context__path="title")
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=locale,
+        context=segment.context,
+        defaults={"data": text, "translation_type": "manual", "last_translated_by": user},
+    )
+    return translation
 
 
 @pytest.fixture

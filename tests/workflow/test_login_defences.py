@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.workflow.conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

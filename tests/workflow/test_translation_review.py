@@ -2,36 +2,16 @@
 of wagtail-localize lets a translator or an editor change a live page."""
 
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 import pytest
 
 from news.models import NewsPage
 from tests.factories import NewsPageFactory
+from tests.workflow.conftest import translate_title
 
 pytestmark = pytest.mark.django_db
 
 UNREVIEWED = "Unreviewed title typed by the translator"
-
-
-@pytest.fixture
-def release_pair(german, english):
-    source = NewsPage.objects.filter(locale=german).order_by("path").first()
-    return source, NewsPage.objects.get(translation_key=source.translation_key, locale=english)
-
-
-def translate_title(source_page, locale, text, user):
-    """What the translation editor stores when a string is edited (a draft)."""
-    source, _created = TranslationSource.get_or_create_from_instance(source_page)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    segment = StringSegment.objects.get(source=source, context__path="title")
-    StringTranslation.objects.update_or_create(
-        translation_of=segment.string,
-        locale=locale,
-        context=segment.context,
-        defaults={"data": text, "translation_type": "manual", "last_translated_by": user},
-    )
-    return translation
 
 
 @pytest.mark.parametrize("username", ["uebersetzung", "redaktion"])

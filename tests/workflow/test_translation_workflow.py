@@ -10,18 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core import translation_status
-from news.models import NewsPage
-from tests.workflow.test_translation_review import translate_title
+from tests.workflow.conftest import translate_title
 
 pytestmark = pytest.mark.django_db
 
 ENGLISH_TITLE = "Counselling week in forty cities"
-
-
-@pytest.fixture
-def release_pair(german, english):
-    source = NewsPage.objects.filter(locale=german).order_by("path").first()
-    return source, NewsPage.objects.get(translation_key=source.translation_key, locale=english)
 
 
 @pytest.fixture
