@@ -30,6 +30,30 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
+def pytest_configure(config):
+    """The copies of the site the browser and whole-process tests serve
+    start from one database, media and static files prepared once per run
+    (devtools/throwaway.py); the test workers inherit the folder."""
+    import os
+    import tempfile
+
+    if not hasattr(config, "workerinput") and "THROWAWAY_TEMPLATES" not in os.environ:
+        config.throwaway_templates = os.environ["THROWAWAY_TEMPLATES"] = tempfile.mkdtemp(prefix="nka-throwaway-")
+
+
+def pytest_unconfigure(config):
+    import os
+    import shutil
+
+    templates = getattr(config, "throwaway_templates", None)
+    if templates:
+        from devtools.throwaway import drop_templates
+
+        drop_templates(templates)
+        shutil.rmtree(templates, ignore_errors=True)
+        os.environ.pop("THROWAWAY_TEMPLATES", None)
+
+
 def pytest_sessionstart(session):
     """With a kept test database (`make test-fast`), drop those kept for
     earlier states of the code: one per state would pile up."""
