@@ -132,6 +132,9 @@ def _template(templates, demo):
             manage(env, "migrate", "--noinput", "-v", "0")
             if demo:
                 manage(env, "load_demo")
+                # What load_demo queued (renditions, search and reference
+                # index) is done once here, not by each copy's worker.
+                manage(env, "run_worker", "--batch", "--no-startup-delay", "-v", "0")
             (folder / "ready").touch()
     return folder
 

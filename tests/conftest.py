@@ -15,10 +15,12 @@ from bs4 import BeautifulSoup
 from home.models import HomePage
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Everything in tests/browser/ is a browser test. With `-n 2` (make
     test) they share one served copy of the site, so they all run in the
-    same worker. Tests that crawl the whole site count as slow."""
+    same worker (before pytest-xdist reads the groups: hence tryfirst).
+    Tests that crawl the whole site count as slow."""
     for item in items:
         if "browser" in item.path.parent.parts[-1:]:
             item.add_marker(pytest.mark.browser)
@@ -26,8 +28,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("browser"))
         # The coherence tests that compare against a crawl of the whole demo
         # site (tests/coherence/conftest.py: site_snapshot, a minute and a half).
+        # In one worker, which crawls once.
         if "site_snapshot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.xdist_group("site-snapshot"))
 
 
 def pytest_configure(config):
