@@ -6,6 +6,7 @@ or a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL.
 Browser and database are requirements: if either is missing the tests fail.
 """
 
+import os
 import shutil
 
 import pytest
@@ -46,10 +47,22 @@ def browser():
 
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in this thread until
+    # the session ends: Django would take every later database call of the
+    # tests that run after the browser tests in this process (in-process
+    # tests, no async code) for one made from async code.
+    unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if unsafe is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = unsafe
 
 
 @pytest.fixture
