@@ -68,9 +68,7 @@ def production_environment(work, prefix, template=None, database=True):
     none) and media. Returns (env, a function that drops the database, or
     None)."""
     env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("PYTEST", "DJANGO_SETTINGS", "DJANGO_ALLOW_ASYNC_UNSAFE", "THROWAWAY_TEMPLATES"))
+        k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_SETTINGS", "THROWAWAY_TEMPLATES"))
     }
     drop = None
     if database and os.environ.get("DATABASE_URL", "").startswith("postgres"):

@@ -6,7 +6,6 @@ or a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL.
 Browser and database are requirements: if either is missing the tests fail.
 """
 
-import os
 import shutil
 
 import pytest
@@ -41,28 +40,45 @@ def site_url(tmp_path_factory):
         yield copy.url
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
+class Chromium:
+    """Chromium driven by Playwright, running only while browser tests run:
+    Playwright's sync API keeps an event loop running in this thread, and
+    Django would take the database calls of the in-process tests that run
+    after the browser tests in this worker for calls from async code."""
 
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
-    # Playwright's sync API keeps an event loop running in this thread until
-    # the session ends: Django would take every later database call of the
-    # tests that run after the browser tests in this process (in-process
-    # tests, no async code) for one made from async code.
-    unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if unsafe is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = unsafe
+    def __init__(self):
+        self.playwright = self.browser = None
+
+    def get(self):
+        from playwright.sync_api import sync_playwright
+
+        if self.browser is None:
+            if not shutil.which(CHROMIUM):
+                pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self.browser
+
+    def stop(self):
+        if self.playwright is not None:
+            self.browser.close()
+            self.playwright.stop()
+        self.playwright = self.browser = None
+
+
+CHROMIUM_SESSION = Chromium()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last of a run of browser tests (their fixtures torn down)."""
+    if nextitem is None or nextitem.get_closest_marker("browser") is None:
+        CHROMIUM_SESSION.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    return CHROMIUM_SESSION.get()
 
 
 @pytest.fixture
