@@ -53,11 +53,17 @@ def postgres_database(database_url, prefix="nka_tmp", template=None):
                     raise
                 time.sleep(0.5)
 
-    def drop():
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    new_url = urlunparse(url._replace(path=f"/{name}"))
+    return new_url, lambda: drop_database(new_url)
 
-    return urlunparse(url._replace(path=f"/{name}")), drop
+
+def drop_database(database_url):
+    """Drop the PostgreSQL database database_url names, connections and all."""
+    import psycopg
+
+    url = urlparse(database_url)
+    with psycopg.connect(urlunparse(url._replace(path="/postgres")), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{url.path.lstrip("/")}" WITH (FORCE)')
 
 
 def production_environment(work, prefix, template=None, database=True):
@@ -126,7 +132,7 @@ def _template(templates, demo):
             folder.mkdir(exist_ok=True)
             env, _drop = production_environment(folder, "nka_template")
             if env["DATABASE_URL"].startswith("postgres"):
-                (folder / "database").write_text(urlparse(env["DATABASE_URL"]).path.lstrip("/"))
+                (folder / "database").write_text(env["DATABASE_URL"])
             env.update(STATIC_ROOT=str(_static_files(templates)), PAGE_CACHE_DIR=str(folder / "pages"))
             env.pop("REDIS_URL", None)
             manage(env, "migrate", "--noinput", "-v", "0")
@@ -142,13 +148,7 @@ def _template(templates, demo):
 def drop_templates(templates):
     """Drop the PostgreSQL databases of a templates folder."""
     for marker in Path(templates).glob("*/database"):
-        postgres = os.environ.get("DATABASE_URL", "")
-        if postgres.startswith("postgres"):
-            import psycopg
-
-            admin = urlunparse(urlparse(postgres)._replace(path="/postgres"))
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{marker.read_text()}" WITH (FORCE)')
+        drop_database(marker.read_text())
 
 
 def prepare(work, prefix, port, demo=True, commands=(), **settings):
@@ -162,7 +162,9 @@ def prepare(work, prefix, port, demo=True, commands=(), **settings):
     template = _template(Path(templates), demo) if templates else None
     database = template / "database" if template else None
     env, drop = production_environment(
-        work, prefix, template=database.read_text() if database and database.exists() else None
+        work,
+        prefix,
+        template=urlparse(database.read_text()).path.lstrip("/") if database and database.exists() else None,
     )
     env.update(
         BASE_URL=f"http://127.0.0.1:{port}",

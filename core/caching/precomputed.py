@@ -91,9 +91,9 @@ def renew(pages=(), everything=False, changed=None):
     the pages the edit changed (with the pages around them): a value with an
     `update` re-reads only those, any other is built again; a value no
     request has read since its last renewal is left to the next request
-    that needs it. `everything`
-    (settings, a main section, a failed purge) starts a new epoch instead:
-    every value is built again at its next use, without a query here."""
+    that needs it. `everything` (settings, a main section, a failed purge)
+    starts a new epoch instead: every value is built again at its next use,
+    without a query here."""
     if everything:
         shared_cache.set(EPOCH_KEY, uuid.uuid4().hex[:10], VERSION_SECONDS)
         return
