@@ -214,3 +214,15 @@ def cached_versions(page, request):
 
 def switcher_targets(page, request):
     return cached_versions(page, request)[1]
+
+
+def keep_in_sync(model, field_names):
+    """The fields of `model` that are the same in every language (a postal
+    address, a phone number): wagtail-localize copies them from the German
+    page instead of offering them for translation. Call from AppConfig.ready."""
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    model.translatable_fields = [
+        SynchronizedField(field.field_name) if field.field_name in field_names else field
+        for field in get_translatable_fields(model)
+    ]

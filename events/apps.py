@@ -8,12 +8,8 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-
+        from core.localization import keep_in_sync
         from events.models import EventPage
 
         # A postal address is the same in every language.
-        EventPage.translatable_fields = [
-            SynchronizedField(field.field_name) if field.field_name == "venue_address" else field
-            for field in get_translatable_fields(EventPage)
-        ]
+        keep_in_sync(EventPage, {"venue_address"})

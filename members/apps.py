@@ -9,16 +9,12 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from wagtail.signals import page_published
-        from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
+        from core.localization import keep_in_sync
         from members.models import MemberPage
 
-        # Street, postcode and phone are the same in every language: keep them
-        # in sync instead of offering them for translation.
-        MemberPage.translatable_fields = [
-            SynchronizedField(field.field_name) if field.field_name in {"street", "postcode", "phone"} else field
-            for field in get_translatable_fields(MemberPage)
-        ]
+        # Street, postcode and phone are the same in every language.
+        keep_in_sync(MemberPage, {"street", "postcode", "phone"})
 
         # A new member city gets its own editors' group when its page is published.
         page_published.connect(member_published, sender=MemberPage, dispatch_uid="members.city_group")

@@ -20,7 +20,7 @@ def pytest_collection_modifyitems(items):
     """Everything in tests/browser/ is a browser test. With `-n 2` (make
     test) they share one served copy of the site, so they all run in the
     same worker (before pytest-xdist reads the groups: hence tryfirst).
-    Tests that crawl the whole site count as slow."""
+    Tests that crawl the whole site count as slow; slow tests run first."""
     for item in items:
         if "browser" in item.path.parent.parts[-1:]:
             item.add_marker(pytest.mark.browser)
@@ -32,6 +32,11 @@ def pytest_collection_modifyitems(items):
         if "site_snapshot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
             item.add_marker(pytest.mark.xdist_group("site-snapshot"))
+    # pytest-xdist hands out the groups first (the largest first), then the
+    # other tests in this order whenever a worker runs short: the slow ones
+    # first, so that no worker is left with a long test at the end while the
+    # other waits.
+    items.sort(key=lambda item: not item.get_closest_marker("slow"))
 
 
 def pytest_configure(config):

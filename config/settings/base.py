@@ -355,6 +355,12 @@ else:
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
+# Each worker process keeps what it read from the shared cache in its own
+# memory for a few seconds, up to this many pieces or megabytes
+# (core/caching/fragments.py): a worker's memory stays put however many
+# distinct URLs it is asked for.
+WORKER_MEMORY_CACHE_ENTRIES = int(os.environ.get("WORKER_MEMORY_CACHE_ENTRIES", "5000"))
+WORKER_MEMORY_CACHE_MB = int(os.environ.get("WORKER_MEMORY_CACHE_MB", "16"))
 # Background tasks (django-tasks): Wagtail's reference index and search
 # index updates, frontend-cache purges and file deletions, and later our own
 # tasks, are queued in the database (table django_tasks_database_dbtaskresult,

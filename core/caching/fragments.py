@@ -285,10 +285,11 @@ def read_through(full_key, any_value=False):
 # once; what is time-bound carries its expiry time and is checked on read.
 # Bounded in entries and in bytes: when either is reached it starts afresh,
 # so however many distinct pages visitors ask for, a worker's memory stays put
-# (tests/infra/test_memory.py).
+# (tests/infra/test_memory.py). The bounds are settings
+# (WORKER_MEMORY_CACHE_ENTRIES, WORKER_MEMORY_CACHE_MB).
 _LOCAL = {}
-LOCAL_ENTRIES = 5000
-LOCAL_BYTES = 16 * 1024 * 1024
+LOCAL_ENTRIES = settings.WORKER_MEMORY_CACHE_ENTRIES
+LOCAL_BYTES = settings.WORKER_MEMORY_CACHE_MB * 1024 * 1024
 LOCAL_SECONDS = 10
 _local_bytes = 0
 

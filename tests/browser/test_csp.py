@@ -1,6 +1,7 @@
 """The Content-Security-Policy blocks nothing the site itself needs: every
-public page type in both languages, a consented video, the admin's main
-screens and wagtail-localize's editor load without a single violation."""
+public page type in both languages (checked in test_site.py, in the same
+visit as axe), a consented video, the admin's main screens and
+wagtail-localize's editor load without a single violation."""
 
 import re
 import subprocess
@@ -10,19 +11,9 @@ import uuid
 import pytest
 from django_otp.oath import totp
 
-from tests.browser.test_site import DEMO_PATHS
+from tests.browser.policy import violations, watch
 
 pytestmark = pytest.mark.browser
-
-# Records every violation of the page and of its frames, before any script of theirs runs.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-window.addEventListener("securitypolicyviolation", function (event) {
-  window.__cspViolations.push(
-    [event.effectiveDirective, event.blockedURI, event.sourceFile + ":" + event.lineNumber].join(" ")
-  );
-}, true);
-"""
 
 PREPARE = """
 from django.contrib.auth import get_user_model
@@ -48,32 +39,6 @@ with transaction.atomic():
     )
     print(home.pk, german.pk, english.pk, release.pk, release.get_translation(english.locale).pk, device.key)
 """
-
-
-def watch(tab):
-    """Collect the violations (events and console errors) of a tab."""
-    tab.console_errors = []
-    tab.on(
-        "console",
-        lambda message: (
-            tab.console_errors.append(message.text)
-            if re.search(r"Content[- ]Security[- ]Policy", message.text)
-            else None
-        ),
-    )
-    tab.add_init_script(RECORD_VIOLATIONS)
-    return tab
-
-
-def violations(tab):
-    tab.wait_for_load_state("networkidle")
-    found = []
-    for frame in tab.frames:
-        try:
-            found += frame.evaluate("window.__cspViolations || []")
-        except Exception:  # noqa: BLE001,S112 - a cross-origin or closed frame records nothing of ours
-            continue
-    return found + tab.console_errors
 
 
 @pytest.fixture(scope="module")
@@ -110,14 +75,6 @@ def editor(browser, site_url, prepared):
     assert violations(tab) == []
     yield tab
     context.close()
-
-
-@pytest.mark.parametrize("path", DEMO_PATHS)
-def test_public_pages_violate_nothing(page, site_url, path):
-    watch(page)
-    response = page.goto(site_url + path)
-    assert "script-src 'self';" in response.headers["content-security-policy"]
-    assert violations(page) == []
 
 
 def test_the_consented_video_may_load_its_frame(page, site_url, prepared):
