@@ -102,10 +102,16 @@ def manage(env, *args, **kwargs):
 
 
 @contextmanager
-def _locked(path):
-    """One process at a time (of all the test workers) past this point."""
+def locked(path, meanwhile=None):
+    """One process at a time (of all the test workers) past this point; one
+    that has to wait does `meanwhile()` first, if given."""
     with open(path, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if meanwhile:
+                meanwhile()
+            fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -115,7 +121,7 @@ def _locked(path):
 def _static_files(templates):
     """The static files, collected once into the templates folder."""
     static = templates / "static"
-    with _locked(templates / "static.lock"):
+    with locked(templates / "static.lock"):
         if not (templates / "static.ready").exists():
             env, _drop = production_environment(templates, "nka_template", database=False)
             manage({**env, "STATIC_ROOT": str(static)}, "collectstatic", "--noinput", "-v", "0")
@@ -123,11 +129,11 @@ def _static_files(templates):
     return static
 
 
-def _template(templates, demo):
+def template_folder(templates, demo):
     """The folder of the migrated database (with the demo content if
     `demo`) and its media, made the first time it is asked for."""
     folder = templates / ("demo" if demo else "migrated")
-    with _locked(templates / f"{folder.name}.lock"):
+    with locked(templates / f"{folder.name}.lock"):
         if not (folder / "ready").exists():
             folder.mkdir(exist_ok=True)
             env, _drop = production_environment(folder, "nka_template")
@@ -159,7 +165,7 @@ def prepare(work, prefix, port, demo=True, commands=(), **settings):
     demo=False) and its Site configured, then the manage.py `commands`.
     Returns (env, a function that drops the database, or None)."""
     templates = os.environ.get("THROWAWAY_TEMPLATES")
-    template = _template(Path(templates), demo) if templates else None
+    template = template_folder(Path(templates), demo) if templates else None
     database = template / "database" if template else None
     env, drop = production_environment(
         work,

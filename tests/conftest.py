@@ -96,10 +96,50 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_modify_db_settings
+):
+    """This test process's database: migrated, the demo loaded, its
+    renditions made. With several test processes, the first builds it and
+    the others copy it (tests/databases.py); a kept database (`make
+    test-fast`) is used as it is."""
+    import os
+
+    from django.test.utils import setup_databases, teardown_databases
+
+    def fill():
         call_command("load_demo", verbosity=0)
         make_demo_renditions()
+
+    workers = getattr(request.config, "workerinput", {})
+    templates = os.environ.get("THROWAWAY_TEMPLATES")
+    with django_db_blocker.unblock():
+        if workers.get("workercount", 1) > 1 and templates and not django_db_keepdb:
+            from tests.databases import prepare
+
+            config = prepare(
+                templates, workers["workerid"], fill, meanwhile=copies_template(request.session, templates)
+            )
+        else:
+            config = setup_databases(verbosity=0, interactive=False, keepdb=django_db_keepdb, serialized_aliases=set())
+            fill()  # on a kept database: already there, nothing done
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=0)
+
+
+def copies_template(session, templates):
+    """If tests that serve copies of the site (browser and slow tests) are to
+    run: what makes the demo template they start from (devtools/throwaway.py),
+    for a test process to do while another builds the test database."""
+    from pathlib import Path
+
+    from devtools.throwaway import template_folder
+
+    if any(item.get_closest_marker(name) for item in session.items for name in ("browser", "slow")):
+        return lambda: template_folder(Path(templates), demo=True)
+    return None
 
 
 def make_demo_renditions():

@@ -78,3 +78,41 @@ class EventPageFactory(wagtail_factories.PageFactory):
     lead = "Testvorspann."
     venue_name = "Saal"
     locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+def translate(page, language_code="en", **fields):
+    """The live translation of `page` into another language, as a translator
+    would publish it: the page copied under its parent's translation, with
+    `fields` (title, slug, lead …) in that language."""
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language_code))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return type(page).objects.get(pk=translation.pk)
+
+
+def without_the_demo_pages(*indexes):
+    """Take every page below `indexes` off the public site, for a test that
+    fills a section itself and counts what it shows: unpublished, their slugs
+    and URLs given a "-demo" suffix (so the test may use the same names), the
+    page cache purged as after any unpublish. A few statements instead of
+    deleting the demo's pages one by one, which takes seconds."""
+    from django.db import transaction
+    from django.db.models import Value
+    from django.db.models.functions import Concat, Replace
+
+    from wagtail.models import Page
+
+    from core.caching.purge import purge_everything
+
+    with transaction.atomic():
+        for index in indexes:
+            for pk, path, url_path in Page.objects.child_of(index).values_list("pk", "path", "url_path"):
+                Page.objects.filter(path__startswith=path).update(
+                    live=False,
+                    has_unpublished_changes=True,
+                    url_path=Replace("url_path", Value(url_path), Value(f"{url_path[:-1]}-demo/")),
+                )
+                Page.objects.filter(pk=pk).update(slug=Concat("slug", Value("-demo")))
+        purge_everything()
+    return [type(index).objects.get(pk=index.pk) for index in indexes]
