@@ -52,6 +52,17 @@ def test_demo_photos_carry_credit_lines():
         image.full_clean(exclude=["file"])
 
 
+def test_every_demo_partner_shows_its_logo_with_alt_text_in_its_language(get_soup):
+    from partners.models import PartnerPage
+
+    partners = PartnerPage.objects.live().filter(logo__isnull=False)
+    assert partners.count() >= 8
+    for partner in partners:
+        logo = get_soup(partner.url).select_one("img.partner-logo")
+        start = "Logo von" if partner.locale.language_code == "de" else "Logo of"
+        assert logo["alt"].startswith(start), partner.url
+
+
 def test_footer_settings_point_at_the_service_pages(home_de):
     settings = SiteSettings.objects.get()
     assert settings.imprint_page.slug == "impressum"
