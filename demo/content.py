@@ -1,4 +1,5 @@
-"""Demo content for the foundation: home pages and the service pages.
+"""Demo content for the foundation: home pages, the service pages and the
+accessibility statement.
 
 Every text is a pair T(German, English). The German text builds the source
 page; the English text becomes its wagtail-localize translation, so the admin
@@ -6,6 +7,7 @@ shows a real, syncable translation. Details not taken from the network's
 published facts (addresses, phone numbers, names of staff) are marked as demo.
 """
 
+from datetime import date
 from typing import NamedTuple
 
 
@@ -402,51 +404,119 @@ PAGES = [
             ],
         },
     ),
-    (
-        "accessibility",
-        False,
-        {
-            "title": T("Erklärung zur Barrierefreiheit", "Accessibility statement"),
-            "slug": T("barrierefreiheit", "accessibility"),
-            "search_description": T(
-                "Wie barrierefrei diese Website ist und wie Sie Barrieren melden können.",
-                "How accessible this website is and how to report barriers.",
-            ),
-            "intro": T(
-                "Das Netzwerk möchte seine Website für alle Menschen zugänglich machen, nach der "
-                "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und den WCAG 2.1 auf Stufe AA.",
-                "The network wants its website to be accessible to everyone, following the German Accessible "
-                "Information Technology Ordinance (BITV 2.0) and WCAG 2.1 at level AA.",
-            ),
-            "body": [
-                heading(T("Stand der Vereinbarkeit", "Compliance status")),
-                paragraph(
-                    T(
-                        "Jede Seite wird vor der Veröffentlichung automatisiert auf Barrieren geprüft. Eine "
-                        "vollständige Prüfung durch Menschen steht noch aus (Demo-Angabe).",
-                        "Every page is checked automatically for barriers before release. A complete manual audit "
-                        "is still pending (demo statement).",
-                    ),
-                ),
-                heading(T("Barriere melden", "Report a barrier")),
-                paragraph(
-                    T(
-                        "Sind Ihnen Barrieren aufgefallen? Schreiben Sie an barrierefreiheit@example.org (Demo). "
-                        "Wir antworten innerhalb von sechs Wochen.",
-                        "Have you come across a barrier? Write to barrierefreiheit@example.org (demo). We will reply "
-                        "within six weeks.",
-                    ),
-                ),
-                heading(T("Schlichtungsverfahren", "Conciliation procedure")),
-                paragraph(
-                    T(
-                        "Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
-                        "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz wenden.",
-                        "If you are not satisfied with our reply, you can turn to the conciliation body under the "
-                        "German Disability Equality Act.",
-                    ),
-                ),
-            ],
-        },
-    ),
 ]
+
+# The accessibility statement (home.AccessibilityStatementPage) about this
+# very site, as honest as the demo can be: what is known not to be accessible
+# and how the statement was made. Its footer link comes from the site settings.
+ACCESSIBILITY = {
+    "title": T("Erklärung zur Barrierefreiheit", "Accessibility statement"),
+    "slug": T("barrierefreiheit", "accessibility"),
+    "search_description": T(
+        "Wie barrierefrei diese Website ist und wie Sie Barrieren melden können.",
+        "How accessible this website is and how to report barriers.",
+    ),
+    "intro": T(
+        "Das Netzwerk kommunaler Antidiskriminierungsstellen möchte seine Website für alle Menschen zugänglich "
+        "machen, im Einklang mit dem Behindertengleichstellungsgesetz (BGG) und der "
+        "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0). Diese Erklärung gilt für die Website des "
+        "Netzwerks auf Deutsch und auf Englisch.",
+        "The Network of Municipal Anti-Discrimination Offices wants its website to be accessible to everyone, in "
+        "accordance with the German Disability Equality Act (BGG) and the Accessible Information Technology "
+        "Ordinance (BITV 2.0). This statement applies to the network's website in German and in English.",
+    ),
+    "compliance_status": "partial",
+    "standard": "BITV 2.0 / WCAG 2.1 AA",
+    "barriers": [
+        {
+            "description": T(
+                "PDF-Dateien von Pressemitteilungen, die die Redaktion hochlädt, werden nicht auf Barrierefreiheit "
+                "geprüft. Ihnen können zum Beispiel Struktur-Auszeichnungen (Tags), Alternativtexte oder die "
+                "Angabe der Sprache fehlen.",
+                "PDF files of press releases uploaded by the editorial team are not checked for accessibility. "
+                "They may, for example, lack structure tags, alternative texts or the language of the text.",
+            ),
+            "reason": "non_compliance",
+            "alternative": T(
+                "Der vollständige Text jeder Pressemitteilung steht auch auf ihrer Seite. Auf Wunsch senden wir "
+                "Ihnen ein Dokument in barrierefreier Form.",
+                "The full text of every press release is also on its page. On request we will send you a "
+                "document in an accessible form.",
+            ),
+        },
+        {
+            "description": T(
+                "Eingebettete Videos von YouTube und Vimeo werden erst nach Ihrer Zustimmung geladen und vom "
+                "Anbieter abgespielt. Ob sie Untertitel, Transkripte oder Audiodeskription haben, hängt vom "
+                "Anbieter und von den Menschen ab, die das Video erstellt haben.",
+                "Embedded videos from YouTube and Vimeo load only after you agree and are played by the provider. "
+                "Whether they have captions, transcripts or audio description depends on the provider and on "
+                "the people who made the video.",
+            ),
+            "reason": "non_compliance",
+            "alternative": T(
+                "Auf Wunsch senden wir Ihnen eine Zusammenfassung des Videos als Text.",
+                "On request we will send you a summary of the video as text.",
+            ),
+        },
+        {
+            "description": T(
+                "Die Erläuterungen der Website in Deutscher Gebärdensprache (DGS) und in Leichter Sprache, die "
+                "§ 4 BITV 2.0 vorschreibt, werden noch erstellt.",
+                "The explanations of the website in German Sign Language (DGS) and in easy-to-read German "
+                "(Leichte Sprache) required by section 4 BITV 2.0 are still being prepared.",
+            ),
+            "reason": "non_compliance",
+            "alternative": T(
+                "Eine kurze Fassung dieser Erklärung in Leichter Sprache steht unten auf dieser Seite. Gern "
+                "erklären wir Ihnen die Website per E-Mail oder Telefon.",
+                "A short version of this statement in easy-to-read German is at the end of this page. We are "
+                "happy to explain the website to you by e-mail or phone.",
+            ),
+        },
+    ],
+    "prepared_on": date(2026, 11, 16),
+    "reviewed_on": date(2026, 12, 1),
+    "method": "self_assessment",
+    "method_details": T(
+        "Die Erklärung beruht auf einer Selbstbewertung. Jede Art von Seite wurde in beiden Sprachen "
+        "automatisiert mit axe und mit dem Prüfprogramm des W3C (Nu HTML Checker) geprüft, und von Hand mit der "
+        "Tastatur und mit einem Screenreader.",
+        "The statement is based on a self-assessment. Every type of page was checked in both languages with "
+        "automated tools, axe and the W3C's Nu HTML Checker, and by hand with the keyboard and a screen reader.",
+    ),
+    "feedback_intro": T(
+        "Sind Ihnen Barrieren auf dieser Website aufgefallen, oder brauchen Sie Inhalte in einer barrierefreien "
+        "Form? Schreiben Sie uns oder rufen Sie uns an. Wir antworten innerhalb von sechs Wochen.",
+        "Have you come across a barrier on this website, or do you need content in an accessible form? Write to "
+        "us or call us. We will reply within six weeks.",
+    ),
+    "feedback_contact": T("Redaktion des Netzwerks (Demo)", "The network's editorial team (demo)"),
+    "feedback_email": "barrierefreiheit@example.org",
+    "feedback_phone": SITE_SETTINGS["phone"],
+    "enforcement_text": T(
+        "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie einen Antrag bei "
+        "der Schlichtungsstelle nach § 16 des Behindertengleichstellungsgesetzes (BGG) stellen. Sie hilft, "
+        "Streit ohne Gericht beizulegen. Das Verfahren ist kostenlos, und Sie brauchen keinen Rechtsbeistand.",
+        "If you do not receive a satisfactory answer to your feedback, you can apply to the conciliation body "
+        "under section 16 of the German Disability Equality Act (BGG). It helps to settle disputes out of "
+        "court. The procedure is free of charge, and you do not need a lawyer.",
+    ),
+    "enforcement_url": "https://www.schlichtungsstelle-bgg.de/",
+    # German on every language version of the page (kept in sync, home/apps.py).
+    "easy_read_summary": "\n".join(
+        [
+            "Diese Seite heißt: Erklärung zur Barriere-Freiheit.",
+            "Barriere-frei heißt: Alle Menschen können unsere Internet-Seite gut benutzen.",
+            "Auch Menschen mit Behinderung.",
+            "Unsere Internet-Seite ist noch nicht ganz barriere-frei.",
+            "Manche PDF-Dateien sind nicht barriere-frei.",
+            "Manche Videos haben keine Unter-Titel.",
+            "Erklärungen in Gebärden-Sprache und in Leichter Sprache machen wir noch.",
+            "Haben Sie eine Barriere gefunden?",
+            "Dann schreiben Sie uns eine E-Mail.",
+            "Die Adresse ist: barrierefreiheit@example.org",
+            "Wir helfen Ihnen dann.",
+        ]
+    ),
+}

@@ -1,1 +1,1 @@
-"""The home page of each language and plain content pages (About, Contact, Impressum). May import core."""
+"""The home page of each language, plain content pages (About, Contact, Impressum) and the accessibility statement. May import core."""

@@ -6,3 +6,11 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and standard pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.localization import keep_in_sync
+        from home.models import AccessibilityStatementPage
+
+        # The name of the standard and a phone number are the same in every
+        # language; the Leichte Sprache summary is German on every page.
+        keep_in_sync(AccessibilityStatementPage, {"standard", "feedback_phone", "easy_read_summary"})

@@ -22,7 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from core.localization import locale_home, real_pages
 from events.dates import event_when
 from events.models import EventIndexPage, EventPage, EventSeriesPage
-from home.models import HomePage, StandardPage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -48,7 +48,15 @@ RESULT_TYPES = (
     ResultType(
         "pages",
         _("Pages"),
-        (StandardPage, HomePage, NewsIndexPage, EventIndexPage, PartnerIndexPage, MemberIndexPage),
+        (
+            StandardPage,
+            AccessibilityStatementPage,
+            HomePage,
+            NewsIndexPage,
+            EventIndexPage,
+            PartnerIndexPage,
+            MemberIndexPage,
+        ),
     ),
 )
 TYPES_BY_KEY = {result_type.key: result_type for result_type in RESULT_TYPES}

@@ -1,5 +1,7 @@
 """Small, explicit test data: build only what a test needs."""
 
+import datetime
+
 from wagtail.models import Locale
 
 import factory
@@ -7,7 +9,7 @@ import wagtail_factories
 
 from core.models import CustomImage
 from events.models import EventPage
-from home.models import StandardPage
+from home.models import AccessibilityBarrier, AccessibilityStatementPage, StandardPage
 from members.models import MemberPage
 from news.models import NewsPage, NewsPageTopic
 
@@ -27,6 +29,28 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testseite {n}")
     intro = "Kurzer Vorspann."
     locale = factory.LazyFunction(Locale.get_default)
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    """A live accessibility statement; pass parent=<HomePage> and, as a list of
+    dicts of AccessibilityBarrier fields, barriers=."""
+
+    class Meta:
+        model = AccessibilityStatementPage
+        skip_postgeneration_save = True
+
+    title = "Erklärung zur Barrierefreiheit"
+    compliance_status = AccessibilityStatementPage.ComplianceStatus.PARTIAL
+    prepared_on = datetime.date(2026, 3, 2)
+    feedback_contact = "Redaktion (Test)"
+    feedback_email = "barrieren@example.org"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+    @factory.post_generation
+    def barriers(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.barriers = [AccessibilityBarrier(sort_order=n, **fields) for n, fields in enumerate(extracted)]
+            obj.save_revision().publish()  # as the admin publishes a page with its barriers
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):

@@ -10,7 +10,7 @@ import pytest
 
 from core.blocks import CallToActionBlock
 from events.models import EventIndexPage, EventPage, EventSeriesPage
-from home.models import HomePage, StandardPage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -24,8 +24,18 @@ class TestTree(WagtailPageTestCase):
     def test_home_is_a_root_child_and_holds_standard_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, NewsIndexPage, EventIndexPage, PartnerIndexPage, MemberIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                AccessibilityStatementPage,
+                NewsIndexPage,
+                EventIndexPage,
+                PartnerIndexPage,
+                MemberIndexPage,
+            },
         )
+        self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
+        self.assertAllowedSubpageTypes(AccessibilityStatementPage, set())
 
     def test_events_live_under_the_index_or_a_series(self):
         self.assertAllowedSubpageTypes(EventIndexPage, {EventSeriesPage, EventPage})

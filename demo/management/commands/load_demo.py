@@ -35,7 +35,7 @@ from events.models import (
     EventSeriesPage,
     EventSeriesPartner,
 )
-from home.models import HomePage, StandardPage
+from home.models import AccessibilityBarrier, AccessibilityStatementPage, HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import (
     NewsCorrection,
@@ -154,7 +154,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
         event_data = [events_demo.__dict__[name] for name in dir(events_demo) if name.isupper()]
         event_data.append(events_demo.further_events(today))
-        pairs = collect_pairs([content.HOME, content.PAGES, news_data, directory_data, event_data], {})
+        pairs = collect_pairs(
+            [content.HOME, content.PAGES, content.ACCESSIBILITY, news_data, directory_data, event_data], {}
+        )
         self.pairs = pairs
         pairs.update(news_demo.DATELINES)
         refs = {"images": self.make_images(), "pages": {}}
@@ -198,6 +200,7 @@ class Command(BaseCommand):
                 )
             )
             refs["pages"][key] = page
+        refs["pages"]["accessibility"] = self.build_accessibility_statement(home, german_locale)
         # Bodies second: their call-to-action blocks link to each other.
         for key, _in_menu, fields in content.PAGES:
             page = refs["pages"][key]
@@ -244,6 +247,19 @@ class Command(BaseCommand):
             NewsPage.objects.filter(translation_key=release.translation_key).update(
                 first_published_at=release.date, last_published_at=release.date
             )
+
+    def build_accessibility_statement(self, home, locale):
+        """The statement on this site's accessibility (§ 7 BITV 2.0), with its barriers."""
+        data = content.ACCESSIBILITY
+        fields = {key: german(value, {}) for key, value in data.items() if key != "barriers"}
+        # In the order given, as the admin's inline panel numbers them.
+        barriers = [
+            AccessibilityBarrier(sort_order=number, **german(barrier, {}))
+            for number, barrier in enumerate(data["barriers"])
+        ]
+        page = home.add_child(instance=AccessibilityStatementPage(locale=locale, barriers=barriers, **fields))
+        page.save_revision().publish()
+        return page
 
     def build_news_index(self, home, locale):
         data = news_demo.INDEX
