@@ -94,3 +94,25 @@ def test_every_demo_snippet_has_an_english_translation(english):
         assert german.exists(), model
         for item in german:
             assert item.get_translation(english) != item, f"{model.__name__} {item} has no English version"
+
+
+def test_the_demos_inline_items_keep_the_order_they_were_given_in():
+    """As the admin numbers them: without a number PostgreSQL may list a
+    release's topics or a partner's roles in any order."""
+    from events.models import EventPagePartner, EventPageTopic, EventSeriesPartner
+    from home.models import AccessibilityBarrier
+    from news.models import NewsPageMember, NewsPagePartner, NewsPageTopic
+    from partners.models import PartnerPageRole
+
+    for model in (
+        NewsPageTopic,
+        NewsPageMember,
+        NewsPagePartner,
+        PartnerPageRole,
+        EventSeriesPartner,
+        EventPagePartner,
+        EventPageTopic,
+        AccessibilityBarrier,
+    ):
+        assert model.objects.exists(), model
+        assert not model.objects.filter(sort_order__isnull=True).exists(), model

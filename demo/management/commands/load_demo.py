@@ -103,6 +103,15 @@ def stream(blocks, refs):
     return data
 
 
+def in_order(items):
+    """Inline items numbered as the admin numbers them (modelcluster leaves
+    sort_order empty, and PostgreSQL would then return them in any order)."""
+    items = list(items)
+    for number, item in enumerate(items):
+        item.sort_order = number
+    return items
+
+
 class Command(BaseCommand):
     help = "Load the demo content (German source pages with English translations), once."
 
@@ -252,11 +261,7 @@ class Command(BaseCommand):
         """The statement on this site's accessibility (§ 7 BITV 2.0), with its barriers."""
         data = content.ACCESSIBILITY
         fields = {key: german(value, {}) for key, value in data.items() if key != "barriers"}
-        # In the order given, as the admin's inline panel numbers them.
-        barriers = [
-            AccessibilityBarrier(sort_order=number, **german(barrier, {}))
-            for number, barrier in enumerate(data["barriers"])
-        ]
+        barriers = in_order(AccessibilityBarrier(**german(barrier, {})) for barrier in data["barriers"])
         page = home.add_child(instance=AccessibilityStatementPage(locale=locale, barriers=barriers, **fields))
         page.save_revision().publish()
         return page
@@ -316,16 +321,18 @@ class Command(BaseCommand):
                     lead_image_caption=spec["image_caption"].de if "image_caption" in spec else "",
                     press_contact=contact,
                     body=stream(spec["body"], refs),
-                    topic_links=[NewsPageTopic(topic=topics[key]) for key in spec["topics"]],
+                    topic_links=in_order(NewsPageTopic(topic=topics[key]) for key in spec["topics"]),
                 )
             )
             if spec["key"] == "kickoff":
                 release.press_photos = [NewsPressPhoto(image=image)]
             links = directory_demo.NEWS_LINKS.get(spec["key"], {})
-            release.member_links = [NewsPageMember(member=refs["members"][city]) for city in links.get("members", [])]
-            release.partner_links = [
+            release.member_links = in_order(
+                NewsPageMember(member=refs["members"][city]) for city in links.get("members", [])
+            )
+            release.partner_links = in_order(
                 NewsPagePartner(partner=refs["partners"][key]) for key in links.get("partners", [])
-            ]
+            )
             releases.append(release)
         correction = news_demo.CORRECTION
         releases[correction["release"] + 1].corrections = [
@@ -364,7 +371,7 @@ class Command(BaseCommand):
                     logo_alt=alt.de,
                     website=spec["website"],
                     summary=spec["summary"].de,
-                    role_links=[PartnerPageRole(role=roles[key]) for key in spec["roles"]],
+                    role_links=in_order(PartnerPageRole(role=roles[key]) for key in spec["roles"]),
                 )
             )
             partner.save_revision().publish()
@@ -437,9 +444,9 @@ class Command(BaseCommand):
                 slug=data["slug"].de,
                 intro=data["intro"].de,
                 body=stream(data["body"], refs),
-                partner_links=[
+                partner_links=in_order(
                     EventSeriesPartner(partner=refs["partners"][key], role=role) for key, role in data["partners"]
-                ],
+                ),
             )
         )
         series.save_revision().publish()
@@ -472,8 +479,8 @@ class Command(BaseCommand):
                 accessibility=(
                     events_demo.ONLINE_ACCESSIBILITY if event_format == "online" else events_demo.ACCESSIBILITY
                 ).de,
-                partner_links=[EventPagePartner(partner=refs["partners"][key]) for key in partners],
-                topic_links=[EventPageTopic(topic=refs["topics"][key]) for key in topics],
+                partner_links=in_order(EventPagePartner(partner=refs["partners"][key]) for key in partners),
+                topic_links=in_order(EventPageTopic(topic=refs["topics"][key]) for key in topics),
                 **extra,
             )
         )
