@@ -8,10 +8,11 @@ import factory
 import wagtail_factories
 
 from core.models import CustomImage
-from events.models import EventPage
+from events.models import EventPage, EventSeriesPage
 from home.models import AccessibilityBarrier, AccessibilityStatementPage, StandardPage
 from members.models import MemberPage
 from news.models import NewsPage, NewsPageTopic
+from partners.models import PartnerPage
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -101,6 +102,28 @@ class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testtermin {n}")
     lead = "Testvorspann."
     venue_name = "Saal"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+class EventSeriesPageFactory(wagtail_factories.PageFactory):
+    """A live series; pass parent=<EventIndexPage>. Its modules are the events built below it."""
+
+    class Meta:
+        model = EventSeriesPage
+
+    title = factory.Sequence(lambda n: f"Testreihe {n}")
+    intro = "Eine Reihe von Modulen."
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    """A live partner; pass parent=<PartnerIndexPage>."""
+
+    class Meta:
+        model = PartnerPage
+
+    title = factory.Sequence(lambda n: f"Testpartner {n}")
+    summary = "Ein Partner des Netzwerks."
     locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
 
 

@@ -1,35 +1,9 @@
-from wagtail.models import Locale
-
-import factory
 import pytest
-import wagtail_factories
 
-from events.models import EventIndexPage, EventSeriesPage
+from events.models import EventIndexPage
 from members.models import MemberIndexPage
-from partners.models import PartnerIndexPage, PartnerPage
+from partners.models import PartnerIndexPage
 from tests.factories import without_the_demo_pages
-
-
-class EventSeriesPageFactory(wagtail_factories.PageFactory):
-    """A live series; pass parent=<EventIndexPage>. Its modules are the events built below it."""
-
-    class Meta:
-        model = EventSeriesPage
-
-    title = factory.Sequence(lambda n: f"Testreihe {n}")
-    intro = "Eine Reihe von Modulen."
-    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
-
-
-class PartnerPageFactory(wagtail_factories.PageFactory):
-    """A live partner; pass parent=<PartnerIndexPage>."""
-
-    class Meta:
-        model = PartnerPage
-
-    title = factory.Sequence(lambda n: f"Testpartner {n}")
-    summary = "Ein Partner des Netzwerks."
-    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
 
 
 @pytest.fixture

@@ -21,8 +21,14 @@ from bs4 import BeautifulSoup
 from events.dates import event_when
 from events.models import EventIndexPage, EventPage, EventPagePartner, EventPageTopic
 from tests.conftest import soup
-from tests.events.conftest import EventSeriesPageFactory, PartnerPageFactory
-from tests.factories import EventPageFactory, MemberPageFactory, StandardPageFactory, translate
+from tests.factories import (
+    EventPageFactory,
+    EventSeriesPageFactory,
+    MemberPageFactory,
+    PartnerPageFactory,
+    StandardPageFactory,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")

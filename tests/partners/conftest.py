@@ -1,22 +1,9 @@
 from wagtail.models import Locale
 
-import factory
 import pytest
-import wagtail_factories
 
-from partners.models import PartnerIndexPage, PartnerPage, PartnerRole
+from partners.models import PartnerIndexPage, PartnerRole
 from tests.factories import translate, without_the_demo_pages
-
-
-class PartnerPageFactory(wagtail_factories.PageFactory):
-    """A live partner; pass parent=<PartnerIndexPage>."""
-
-    class Meta:
-        model = PartnerPage
-
-    title = factory.Sequence(lambda n: f"Testpartner {n}")
-    summary = "Ein Partner des Netzwerks."
-    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
 
 
 @pytest.fixture

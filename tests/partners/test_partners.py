@@ -13,8 +13,15 @@ from members.models import MemberIndexPage
 from news.models import NewsIndexPage, NewsPageMember, NewsPagePartner
 from partners.models import FundingNotice, PartnerPageRole
 from tests.conftest import soup
-from tests.factories import EventPageFactory, ImageFactory, MemberPageFactory, NewsPageFactory, translate
-from tests.partners.conftest import PartnerPageFactory, role, translate_partner
+from tests.factories import (
+    EventPageFactory,
+    ImageFactory,
+    MemberPageFactory,
+    NewsPageFactory,
+    PartnerPageFactory,
+    translate,
+)
+from tests.partners.conftest import role, translate_partner
 
 pytestmark = pytest.mark.django_db
 
