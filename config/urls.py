@@ -10,8 +10,9 @@ from wagtail.documents.views import serve as wagtail_document_serve
 
 from core import csp as core_csp
 from core import routing as core_routing
-from core import translation_review, workflow_messages
+from core import translation_review, translation_workflow, workflow_messages
 from core import views as core_views
+from signlanguage import views as signlanguage_views
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -28,6 +29,12 @@ urlpatterns = [
         translation_review.convert_to_alias,
         name="reviewed_convert_to_alias",
     ),
+    # wagtail-localize's "Translate this page", which German-only page types refuse.
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        translation_workflow.submit_page_translation,
+        name="submit_page_translation",
+    ),
     # Wagtail's workflow actions (approve, request changes), with a confirmation.
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
@@ -41,6 +48,9 @@ urlpatterns = [
         core_views.throttled_password_view(wagtail_document_serve.authenticate_with_password, "collection"),
         name="wagtaildocs_authenticate_with_password",
     ),
+    # Wagtail's document view (privacy checks and all), answering byte ranges
+    # (206) so that videos can be sought and Safari plays them.
+    re_path(r"^documents/(\d+)/(.*)$", signlanguage_views.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", core_views.sitemap_section, name="sitemap-section"),

@@ -9,8 +9,10 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -226,3 +228,38 @@ def keep_in_sync(model, field_names):
         SynchronizedField(field.field_name) if field.field_name in field_names else field
         for field in get_translatable_fields(model)
     ]
+
+
+class NeverTranslated:
+    """Mixin for page types written in German and never translated: Leichte
+    Sprache is German by definition, and a video in Deutsche Gebärdensprache
+    has no English version. They are offered to editors below German pages
+    only, refuse to be saved elsewhere, are left out when wagtail-localize
+    translates a subtree (it calls copy_for_translation; Wagtail validates
+    a copy only when it is published, so a draft copy would be left behind),
+    and the translation overview does not count them as missing. The
+    "Translate" button, which no hook hides for one page type
+    (wagtail/wagtail-localize#586), explains instead (core.translation_workflow).
+    Set `never_translated_message` to say why, for editors."""
+
+    never_translated_message = _("Pages of this type exist in German only.")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and language_of(parent) == settings.LANGUAGE_CODE
+
+    def clean(self):
+        super().clean()
+        if self.locale_id and language_of(self) != settings.LANGUAGE_CODE:
+            raise ValidationError(self.never_translated_message)
+
+    def copy_for_translation(self, locale, *args, **kwargs):
+        if locale.language_code != settings.LANGUAGE_CODE:
+            raise ValidationError(self.never_translated_message)
+        return super().copy_for_translation(locale, *args, **kwargs)
+
+
+def never_translated_models():
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if issubclass(model, NeverTranslated)]

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import TranslationSource
 
+from core.localization import NeverTranslated, never_translated_models
+
 MISSING = "missing"
 OUTDATED = "outdated"
 DRAFT = "draft"
@@ -75,7 +77,11 @@ def status_of(source_page, translation, translation_source, workflow_status=None
 
 
 def source_pages(source_locale):
-    return Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True, live=True)
+    """The live pages to translate: not aliases, not of a type that is never translated."""
+    untranslated = ContentType.objects.get_for_models(*never_translated_models()).values()
+    return Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True, live=True).exclude(
+        content_type__in=[content_type.pk for content_type in untranslated]
+    )
 
 
 def open_workflow_statuses(pages):
@@ -137,7 +143,7 @@ def translation_state(page):
     itself. None where there is nothing to say.
     """
     default = Locale.get_default()
-    if page.alias_of_id or page.depth < 2:
+    if page.alias_of_id or page.depth < 2 or isinstance(page, NeverTranslated):
         return None
     if page.locale_id == default.pk:
         source_page = page

@@ -197,3 +197,23 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
             preview_url=reverse("wagtail_localize:preview_translation", args=[self.translation.pk]),
             **kwargs,
         )
+
+
+def submit_page_translation(request, page_id):
+    """wagtail-localize's "Translate this page", which pages that are never
+    translated (core.localization.NeverTranslated) answer on their edit view
+    with the reason; any other page gets wagtail-localize's form."""
+    from wagtail.admin.auth import require_admin_access
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    from core.localization import NeverTranslated
+
+    @require_admin_access
+    def view(request):
+        page = get_object_or_404(Page, id=page_id).specific_deferred
+        if isinstance(page, NeverTranslated):
+            messages.warning(request, page.never_translated_message)
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+    return view(request)

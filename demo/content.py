@@ -294,6 +294,27 @@ PAGES = [
                     ),
                 ),
             ],
+            # A contact.ContactPage: the form below the body.
+            "form_fields": [
+                {"label": T("Name", "Name"), "field_type": "singleline", "required": False, "autocomplete": "name"},
+                {
+                    "label": T("E-Mail-Adresse", "E-mail address"),
+                    "field_type": "email",
+                    "required": False,
+                    "help_text": T(
+                        "Nur nötig, wenn Sie eine Antwort möchten.", "Only needed if you would like a reply."
+                    ),
+                },
+                {"label": T("Betreff", "Subject"), "field_type": "singleline", "required": False},
+                {"label": T("Nachricht", "Message"), "field_type": "multiline", "required": True},
+            ],
+            "thank_you_text": T(
+                "Vielen Dank für Ihre Nachricht. Die Geschäftsstelle antwortet in der Regel innerhalb einer Woche, "
+                "wenn Sie uns Ihre E-Mail-Adresse genannt haben.",
+                "Thank you for your message. If you gave us your e-mail address, the network office usually "
+                "replies within a week.",
+            ),
+            "to_address": SITE_SETTINGS["email"],
         },
     ),
     (
@@ -494,6 +515,41 @@ ACCESSIBILITY = {
     "feedback_contact": T("Redaktion des Netzwerks (Demo)", "The network's editorial team (demo)"),
     "feedback_email": "barrierefreiheit@example.org",
     "feedback_phone": SITE_SETTINGS["phone"],
+    # The form for reporting a barrier (mailed to feedback_email).
+    "form_fields": [
+        {
+            "label": T("Auf welcher Seite ist die Barriere?", "On which page is the barrier?"),
+            "field_type": "singleline",
+            "required": False,
+            "help_text": T(
+                "Die Adresse (URL) der Seite oder ihr Titel.", "The web address (URL) of the page, or its title."
+            ),
+        },
+        {
+            "label": T("Was funktioniert nicht?", "What does not work?"),
+            "field_type": "multiline",
+            "required": True,
+            "help_text": T(
+                "Beschreiben Sie, was Sie tun wollten und was dabei nicht ging. Nennen Sie gern auch Ihr "
+                "Hilfsmittel, zum Beispiel einen Screenreader.",
+                "Describe what you wanted to do and what did not work. You are welcome to mention your "
+                "assistive technology too, for example a screen reader.",
+            ),
+        },
+        {"label": T("Name", "Name"), "field_type": "singleline", "required": False, "autocomplete": "name"},
+        {
+            "label": T("E-Mail", "E-mail"),
+            "field_type": "email",
+            "required": False,
+            "help_text": T("Nur nötig, wenn Sie eine Antwort möchten.", "Only needed if you would like a reply."),
+        },
+    ],
+    "thank_you_text": T(
+        "Vielen Dank für Ihre Meldung. Wir prüfen die Barriere und antworten Ihnen innerhalb von sechs Wochen, "
+        "wenn Sie uns Ihre E-Mail-Adresse genannt haben.",
+        "Thank you for your report. We will look into the barrier and, if you gave us your e-mail address, "
+        "reply within six weeks.",
+    ),
     "enforcement_text": T(
         "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie einen Antrag bei "
         "der Schlichtungsstelle nach § 16 des Behindertengleichstellungsgesetzes (BGG) stellen. Sie hilft, "

@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
         from core.localization import keep_in_sync
         from home.models import AccessibilityStatementPage
 
-        # The name of the standard and a phone number are the same in every
-        # language; the Leichte Sprache summary is German on every page.
-        keep_in_sync(AccessibilityStatementPage, {"standard", "feedback_phone", "easy_read_summary"})
+        # The name of the standard, a phone number and the addresses barrier
+        # reports go to are the same in every language; the Leichte Sprache
+        # summary is German on every page.
+        keep_in_sync(AccessibilityStatementPage, {"standard", "feedback_phone", "easy_read_summary", "to_address"})

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from contact.models import FormField, FormPageMixin
 from core.blocks import BaseStreamBlock, CallToActionBlock
 from core.models import BasePage
 
@@ -43,6 +44,9 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "partners.PartnerIndexPage",
         "members.MemberIndexPage",
+        "easyread.EasyReadIndexPage",
+        "signlanguage.SignLanguageIndexPage",
+        "contact.ContactPage",
     ]
     max_count_per_parent = 1
 
@@ -73,13 +77,15 @@ class StandardPage(BasePage):
         verbose_name_plural = _("standard pages")
 
 
-class AccessibilityStatementPage(BasePage):
+class AccessibilityStatementPage(FormPageMixin, BasePage):
     """The "Erklärung zur Barrierefreiheit" that § 7 BITV 2.0 requires, in the
     order of the EU model statement (Implementing Decision (EU) 2018/1523):
     compliance status, content that is not accessible, how the statement was
     prepared, feedback contact, enforcement procedure, and a summary in
     Leichte Sprache. One per language, linked from every footer through the
-    site settings.
+    site settings. Its feedback section holds a form to report a barrier
+    (contact.models.FormPageMixin), mailed to the feedback address unless
+    editors name another.
 
     wagtail-localize translates the texts and the barriers' descriptions; the
     status, method, dates, e-mail address and URL are choices, dates and
@@ -219,6 +225,7 @@ class AccessibilityStatementPage(BasePage):
             ],
             heading=_("Feedback and contact information"),
         ),
+        *FormPageMixin.form_panels(),
         MultiFieldPanel(
             [FieldPanel("enforcement_url"), FieldPanel("enforcement_text")], heading=_("Enforcement procedure")
         ),
@@ -243,6 +250,11 @@ class AccessibilityStatementPage(BasePage):
         super().clean()
         if self.prepared_on and self.reviewed_on and self.reviewed_on < self.prepared_on:
             raise ValidationError({"reviewed_on": _("The review cannot be earlier than the preparation.")})
+
+    def mail_recipients(self):
+        """Barrier reports go to the feedback address unless editors name others."""
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        return addresses or [self.feedback_email]
 
     @property
     def easy_read_lines(self):
@@ -287,3 +299,13 @@ class AccessibilityBarrier(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.description
+
+
+class AccessibilityFormField(FormField):
+    """A field of the statement's form for reporting a barrier."""
+
+    page = ParentalKey(AccessibilityStatementPage, on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(FormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")

@@ -19,7 +19,9 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from contact.models import ContactPage
 from core.localization import locale_home, real_pages
+from easyread.models import EasyReadIndexPage, EasyReadPage
 from events.dates import event_when
 from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
@@ -27,6 +29,7 @@ from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
 from search.backend import backend_for_language, ranked_ids
+from signlanguage.models import SignLanguageIndexPage, SignLanguageVideoPage
 
 TEASER_WORDS = 40
 
@@ -51,6 +54,11 @@ RESULT_TYPES = (
         (
             StandardPage,
             AccessibilityStatementPage,
+            ContactPage,
+            EasyReadIndexPage,
+            EasyReadPage,
+            SignLanguageIndexPage,
+            SignLanguageVideoPage,
             HomePage,
             NewsIndexPage,
             EventIndexPage,
@@ -68,6 +76,8 @@ TYPE_LABELS = {
     EventSeriesPage: _("Event series"),
     PartnerPage: _("Partner"),
     MemberPage: _("Member"),
+    EasyReadPage: _("Easy-to-read German"),
+    SignLanguageVideoPage: _("German Sign Language video"),
 }
 DEFAULT_TYPE_LABEL = _("Page")
 

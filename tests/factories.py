@@ -163,3 +163,76 @@ def without_the_demo_pages(*indexes):
                 Page.objects.filter(pk=pk).update(slug=Concat("slug", Value("-demo")))
         purge_everything()
     return [type(index).objects.get(pk=index.pk) for index in indexes]
+
+
+class EasyReadIndexPageFactory(wagtail_factories.PageFactory):
+    """A live Leichte Sprache section; pass parent=<the German HomePage>."""
+
+    class Meta:
+        model = "easyread.EasyReadIndexPage"
+
+    title = "Leichte Sprache (Test)"
+    intro = "Hier sind Texte in Leichter Sprache.\nDie Texte sind leicht."
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+class EasyReadPageFactory(wagtail_factories.PageFactory):
+    """A live page in Leichte Sprache; pass parent=<EasyReadIndexPage>."""
+
+    class Meta:
+        model = "easyread.EasyReadPage"
+
+    title = factory.Sequence(lambda n: f"Leichter Text {n}")
+    body = factory.LazyFunction(lambda: [("heading", "Eine Überschrift"), ("lines", "Ein Satz.\nNoch ein Satz.")])
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+class SignLanguageVideoPageFactory(wagtail_factories.PageFactory):
+    """A live DGS video; pass parent=<SignLanguageIndexPage>, and video= and
+    captions= (Wagtail documents, made by tests/signlanguage/conftest.py)."""
+
+    class Meta:
+        model = "signlanguage.SignLanguageVideoPage"
+
+    title = factory.Sequence(lambda n: f"Testvideo {n}")
+    intro = "Ein Video zum Testen."
+    transcript = "<p>Was im Video gebärdet wird, steht hier als Text.</p>"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+
+# Form pages (contact/) ---------------------------------------------------
+
+CONTACT_FIELDS = [
+    {"label": "Name", "field_type": "singleline", "required": False, "autocomplete": "name"},
+    {"label": "E-Mail-Adresse", "field_type": "email", "required": False},
+    {"label": "Nachricht", "field_type": "multiline", "required": True},
+]
+
+
+def with_form_fields(page, fields=CONTACT_FIELDS):
+    """Give a form page (ContactPage, AccessibilityStatementPage) these
+    fields, as dicts of form field values, and publish it as the admin does."""
+    model = page._meta.get_field("form_fields").related_model
+    page.form_fields = [model(sort_order=n, locale=page.locale, **values) for n, values in enumerate(fields)]
+    page.save()  # the fields get their ids (and names) before the revision is taken
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    """A live contact page with a form; pass parent=<HomePage> and, as a list
+    of dicts of form field values, form_fields= (CONTACT_FIELDS by default)."""
+
+    class Meta:
+        model = "contact.ContactPage"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Kontakt {n}")
+    intro = "So erreichen Sie uns."
+    to_address = "buero@example.org"
+    locale = factory.LazyAttribute(lambda o: o.parent.locale if o.parent else Locale.get_default())
+
+    @factory.post_generation
+    def form_fields(obj, create, extracted, **kwargs):
+        if create:
+            with_form_fields(obj, CONTACT_FIELDS if extracted is None else extracted)

@@ -45,8 +45,11 @@ INSTALLED_APPS = [
     "events",
     "partners",
     "members",
+    "easyread",
     "search",
     "twofactor",
+    "signlanguage",
+    "contact",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail_localize",
@@ -112,6 +115,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # POSTs to form pages skip the CSRF cookie check: they check the
+    # browser's Origin / Sec-Fetch-Site themselves (contact/protection.py).
+    "contact.middleware.FormPageCsrfExemption",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor (if any) confirmed this session; then the admin
@@ -406,7 +412,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "mp4", "webm", "vtt"]
+# Captions (WebVTT) of sign-language videos: browsers read them as UTF-8 only when told.
+WAGTAILDOCS_CONTENT_TYPES = {"vtt": "text/vtt; charset=utf-8"}
 # The database backend with German and English stemming on PostgreSQL (see search/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -468,6 +476,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or f"{WAGTAIL_SITE_NAM
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Public forms (contact/protection.py): a submission sooner than this many
+# seconds after the form was rendered, or with a stamp older than a day, is
+# refused, and so is the 21st within a minute from one address. A failed mail
+# to the office is tried again after these pauses, then given up (and shown
+# as failed in the admin's list of submissions).
+FORM_MIN_FILL_SECONDS = 3
+FORM_MAX_AGE_SECONDS = 24 * 3600
+FORM_RATE_LIMIT = 20
+FORM_MAIL_RETRY_MINUTES = [1, 5, 15, 60, 180, 720]
 
 # What visitors searched for (Reports → Search terms) is kept 90 days, then
 # removed by the scheduler's daily clean-up.

@@ -1,5 +1,6 @@
 """The demo content: built from demo/, in German with real English translations."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from wagtail.models import Page, Revision
@@ -7,6 +8,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import pytest
 
+from core.localization import never_translated_models
 from core.models import CustomImage, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +34,12 @@ def test_load_demo_twice_changes_nothing(home_en):
 
 
 def test_english_pages_are_wagtail_localize_translations(english):
+    german_only = ContentType.objects.get_for_models(*never_translated_models()).values()
     german_pages = Page.objects.filter(depth__gte=2, locale__language_code="de")
+    # Leichte Sprache and Gebärdensprache: each section and its four explanations, German only.
+    assert german_pages.filter(content_type__in=german_only).count() == 5 + 5
+    assert not Page.objects.filter(locale=english, content_type__in=german_only).exists()
+    german_pages = german_pages.exclude(content_type__in=german_only)
     # home, service pages, news index + 17 releases, partner index + 4, member index + 15,
     # event index + series + 4 modules + Hannover + 9 further events
     assert german_pages.count() == 1 + 5 + 18 + 5 + 16 + 1 + 1 + 4 + 1 + 9

@@ -8,12 +8,15 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
+from contact.models import ContactPage
 from core.blocks import CallToActionBlock
+from easyread.models import EasyReadIndexPage
 from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
+from signlanguage.models import SignLanguageIndexPage
 from tests.conftest import soup
 from tests.factories import StandardPageFactory
 
@@ -28,10 +31,13 @@ class TestTree(WagtailPageTestCase):
             {
                 StandardPage,
                 AccessibilityStatementPage,
+                ContactPage,
                 NewsIndexPage,
                 EventIndexPage,
                 PartnerIndexPage,
                 MemberIndexPage,
+                EasyReadIndexPage,
+                SignLanguageIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
@@ -105,3 +111,18 @@ def test_meta_description_falls_back_to_the_intro(client, home_de):
     StandardPageFactory(parent=home_de, slug="ohne-beschreibung", intro="Worum es hier geht.", search_description="")
     meta = soup(client.get("/de/ohne-beschreibung/")).find("meta", attrs={"name": "description"})
     assert meta["content"] == "Worum es hier geht."
+
+
+def test_sign_language_pages_are_never_translated(admin_client, english):
+    """Like Leichte Sprache (tests/easyread): the Translate button explains, no copy is made."""
+    from django.core.exceptions import ValidationError
+
+    from signlanguage.models import SignLanguageVideoPage
+
+    video = SignLanguageVideoPage.objects.live().first()
+    response = admin_client.get(f"/admin/localize/submit/page/{video.pk}/", follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{video.pk}/edit/"
+    assert "German only" in response.content.decode()
+    with pytest.raises(ValidationError):
+        video.copy_for_translation(english)
+    assert not video.get_translations().exists()

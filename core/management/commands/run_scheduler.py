@@ -3,7 +3,9 @@
 Wagtail stores "go live at" and "expire at" dates; `publish_scheduled` acts on
 the ones that are due. This command runs it once a minute until stopped,
 and once a day `searchpromotions_garbage_collect`, which forgets the search
-terms of the promotions report older than WAGTAILSEARCH_HITS_MAX_AGE days.
+terms of the promotions report older than WAGTAILSEARCH_HITS_MAX_AGE days,
+and `delete_old_submissions` (form submissions past their page's retention);
+every five minutes `retry_submission_mails`.
 Run exactly one of it per site (not one per app server): `make run` starts it
 next to gunicorn; in production it is its own service, or replaced by cron
 running `manage.py publish_scheduled` every minute.
@@ -27,7 +29,13 @@ class Command(BaseCommand):
     help = "Run publish_scheduled every --interval seconds (default 60) and the daily clean-ups until stopped."
 
     # (command, seconds between runs); each runs at start, then when due.
-    jobs = (("publish_scheduled", None), ("searchpromotions_garbage_collect", DAILY))
+    jobs = (
+        ("publish_scheduled", None),
+        ("searchpromotions_garbage_collect", DAILY),
+        # Form submissions: mails the worker lost queued again; old ones deleted (contact/).
+        ("retry_submission_mails", 5 * 60),
+        ("delete_old_submissions", DAILY),
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between runs.")

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from contact.models import ContactFormField, ContactPage
 from core.caching import purge
 from core.management.commands.configure_site import site_address
 from core.models import CustomImage, SiteSettings
@@ -23,8 +24,10 @@ from demo import content
 from demo import directory as directory_demo
 from demo import events as events_demo
 from demo import news as news_demo
+from demo import signlanguage as signlanguage_demo
 from demo.accounts import create_demo_accounts
 from demo.content import T
+from demo.easyread import build_easy_read
 from demo.images import as_image_file, banner_picture, group_picture, logo_picture
 from demo.search import create_demo_promotions
 from events.models import (
@@ -35,7 +38,7 @@ from events.models import (
     EventSeriesPage,
     EventSeriesPartner,
 )
-from home.models import AccessibilityBarrier, AccessibilityStatementPage, HomePage, StandardPage
+from home.models import AccessibilityBarrier, AccessibilityFormField, AccessibilityStatementPage, HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import (
     NewsCorrection,
@@ -110,6 +113,20 @@ def in_order(items):
     for number, item in enumerate(items):
         item.sort_order = number
     return items
+
+
+FORM_KEYS = ("form_fields", "thank_you_text", "to_address")
+
+
+def form(data, field_model):
+    """A form page's fields, confirmation text and address (contact.models.FormPageMixin)."""
+    if "form_fields" not in data:
+        return {}
+    return {
+        "form_fields": in_order(field_model(**german(field, {})) for field in data["form_fields"]),
+        "thank_you_text": rich_text([("p", data["thank_you_text"])]),
+        "to_address": data.get("to_address", ""),
+    }
 
 
 class Command(BaseCommand):
@@ -198,7 +215,7 @@ class Command(BaseCommand):
         refs["partners"], refs["funding_notice"] = self.build_partners(home, german_locale, pairs)
         for key, in_menu, fields in content.PAGES:
             page = home.add_child(
-                instance=StandardPage(
+                instance=(ContactPage if "form_fields" in fields else StandardPage)(
                     locale=german_locale,
                     title=fields["title"].de,
                     slug=fields["slug"].de,
@@ -206,6 +223,7 @@ class Command(BaseCommand):
                     search_description=fields["search_description"].de,
                     listing_image=refs["images"].get(fields.get("listing_image")),
                     intro=fields["intro"].de,
+                    **form(fields, ContactFormField),
                 )
             )
             refs["pages"][key] = page
@@ -250,6 +268,10 @@ class Command(BaseCommand):
             self.translate(page, english, pairs)
         # Editors' picks for the site search (member directory for "Beratung", …).
         create_demo_promotions()
+        # German only, so after the translations: DGS videos have no English version.
+        signlanguage_demo.build(home)
+        # Leichte Sprache is German and written for it, never translated: after the translations too.
+        build_easy_read(home, refs["pages"]["accessibility"])
         # Publishing stamps "now"; the demo's releases keep their own dates
         # in both languages.
         for release in releases:
@@ -260,8 +282,9 @@ class Command(BaseCommand):
     def build_accessibility_statement(self, home, locale):
         """The statement on this site's accessibility (§ 7 BITV 2.0), with its barriers."""
         data = content.ACCESSIBILITY
-        fields = {key: german(value, {}) for key, value in data.items() if key != "barriers"}
+        fields = {key: german(value, {}) for key, value in data.items() if key not in ("barriers", *FORM_KEYS)}
         barriers = in_order(AccessibilityBarrier(**german(barrier, {})) for barrier in data["barriers"])
+        fields.update(form(data, AccessibilityFormField))
         page = home.add_child(instance=AccessibilityStatementPage(locale=locale, barriers=barriers, **fields))
         page.save_revision().publish()
         return page

@@ -1,0 +1,1 @@
+"""Feedback and contact forms on wagtail.contrib.forms: the machinery every form page shares (spam defences without third parties, submissions stored before they are mailed, retention), and the general ContactPage. May import core; home's accessibility statement imports the form machinery from here."""

@@ -1,0 +1,1 @@
+"""Leichte Sprache (easy-to-read German, BITV 2.0 § 4 and Annex 2 part 2): its own pages in the German tree, the header links to them and to the sign-language section. May import core; other page apps by label only."""

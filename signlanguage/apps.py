@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SignLanguageConfig(AppConfig):
+    name = "signlanguage"
+    verbose_name = _("Sign language")
+    default_auto_field = "django.db.models.BigAutoField"
