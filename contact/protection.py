@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from core.caching.fragments import cache_key, shared_cache
 from core.utils import client_ip
 
 HONEYPOT = "website_url"
@@ -97,16 +97,17 @@ def check_honeypot(data):
 def check_rate(request):
     """Count this submission against the visitor's address; a Refusal (429
     with Retry-After) from the limit's next one on, until the minute is over.
-    Addresses are kept only as a keyed hash, and only for that minute."""
+    Addresses are kept only as a keyed hash, and only for that minute, in
+    the cache every worker process shares (Redis, or files on this machine)."""
     now = time.time()
     window = int(now // 60)
     address = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
-    key = f"contact-form-rate:{address}:{window}"
-    cache.add(key, 0, timeout=90)
+    key = cache_key("form-rate", address, window)
+    shared_cache.add(key, 0, timeout=90)
     try:
-        count = cache.incr(key)
+        count = shared_cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=90)
+        shared_cache.set(key, 1, timeout=90)
         count = 1
     if count <= rate_limit():
         return None

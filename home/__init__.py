@@ -1,1 +1,1 @@
-"""The home page of each language, plain content pages (About, Contact, Impressum) and the accessibility statement. May import core."""
+"""The home page of each language, plain content pages (About, Impressum) and the accessibility statement with its barrier report form. May import core, and contact's form machinery."""

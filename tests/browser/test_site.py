@@ -50,6 +50,12 @@ DEMO_PATHS = [
     "/de/suche/",
     "/en/search/?q=counselling",
     "/en/search/?q=zzzz",
+    "/de/leichte-sprache/",
+    "/de/leichte-sprache/was-steht-auf-dieser-internet-seite/",
+    "/de/gebaerdensprache/",
+    "/de/gebaerdensprache/inhalt-der-website/",
+    "/de/kontakt/danke/",
+    "/en/contact/thank-you/",
     "/de/gibt-es-nicht/",
     "/en/does-not-exist/",
 ]
