@@ -21,7 +21,7 @@ PINK = (179, 0, 94)
 SIZE = 320
 
 INDEX = {
-    "title": "Leichte Sprache",
+    "title": "Texte in Leichter Sprache",
     "slug": "leichte-sprache",
     "search_description": "Texte in Leichter Sprache: Was steht auf der Internet-Seite, wie benutzen Sie sie, "
     "wie barriere-frei ist sie?",

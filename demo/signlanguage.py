@@ -23,7 +23,7 @@ WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 25, 8
 PLACEHOLDER = "Platzhalter – hier entsteht ein Video in Deutscher Gebärdensprache"
 
 INDEX = {
-    "title": "Gebärdensprache",
+    "title": "Videos in Gebärdensprache",
     "slug": "gebaerdensprache",
     "intro": (
         "Hier erklären wir in Deutscher Gebärdensprache (DGS), was auf dieser Website steht, wie Sie sich "

@@ -242,18 +242,19 @@ def signal_handlers_kept():
 
 
 @pytest.fixture
-def task_queue(monkeypatch, signal_handlers_kept):
+def task_queue(monkeypatch, signal_handlers_kept, settings):
     """Background tasks wait in the database, as in production, until
     `task_queue.run()` runs the worker in this process."""
-    from django.test import override_settings
-
     from django_tasks_db.management.commands import db_worker
 
     # The worker drops its database connection between tasks when it is not
     # in autocommit mode, which a test's transaction is not.
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    with override_settings(TASKS=DATABASE_QUEUE):
-        yield TaskQueue
+    # Through pytest-django's `settings`, not override_settings: a test that
+    # changes another setting while the queue is on would otherwise restore,
+    # at its end, a copy of the settings with the queue still in it.
+    settings.TASKS = DATABASE_QUEUE
+    yield TaskQueue
 
 
 @pytest.fixture

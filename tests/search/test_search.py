@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -46,6 +47,19 @@ def test_finds_press_releases_events_partners_and_members_of_the_demo(client):
     assert "Partner" in types("ECCAR")
     assert types("Wuppertal") >= {"Mitglied", "Pressemitteilung", "Veranstaltung"}
     assert "Seite" in types("Impressum")
+
+
+def test_finds_leichte_sprache_and_sign_language_pages_in_german_only(client):
+    def types(path):
+        page_soup = soup(client.get(path))
+        return {span.get_text() for span in page_soup.select(".search-result__type")}
+
+    with translation.override("de"):
+        easy_read, sign_language = gettext("Easy-to-read German"), gettext("German Sign Language video")
+    assert easy_read in types("/de/suche/?q=Diskriminierung&type=pages")
+    assert sign_language in types("/de/suche/?q=Platzhalter")
+    # Written in German only: the English search has neither.
+    assert not {"Easy-to-read German", "German Sign Language video"} & types("/en/search/?q=Diskriminierung")
 
 
 def test_members_are_found_by_state_and_counselling_language(client):
