@@ -9,10 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtail_document_serve
 
 from core import csp as core_csp
+from core import documents as core_documents
 from core import routing as core_routing
 from core import translation_review, translation_workflow, workflow_messages
 from core import views as core_views
-from signlanguage import views as signlanguage_views
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -50,7 +50,7 @@ urlpatterns = [
     ),
     # Wagtail's document view (privacy checks and all), answering byte ranges
     # (206) so that videos can be sought and Safari plays them.
-    re_path(r"^documents/(\d+)/(.*)$", signlanguage_views.serve, name="wagtaildocs_serve"),
+    re_path(r"^documents/(\d+)/(.*)$", core_documents.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", core_views.sitemap_section, name="sitemap-section"),

@@ -5,9 +5,14 @@ root URL (never the request's Host: Django's Feed adds the requesting host
 only to relative links, and there are none)."""
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.module_loading import import_string
 from django.utils.translation import override
 
-from core.caching.fragments import site_settings
+from wagtail.contrib.routable_page.models import path
+
+from core.caching.fragments import cached_document, site_settings
+from core.listing import Filters
 from core.localization import absolute_url, language_of, page_url, stable_uuid
 
 
@@ -49,3 +54,37 @@ class IndexFeed(Feed):
 
     def item_description(self, item):
         return item.lead
+
+
+class FeedRoutes:
+    """RSS and Atom routes of an index page (a RoutablePageMixin page):
+    `feed/rss/` and `feed/atom/`, each built once per generation (and
+    filter) by cached_document.
+
+    A page names its feed classes by dotted path (`rss_feed_class`,
+    `atom_feed_class`: imported when first asked for, so that a feeds
+    module may import its models) and narrows them by `feed_filters()`.
+    """
+
+    rss_feed_class = None
+    atom_feed_class = None
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return self.feed(request, self.rss_feed_class, "rss")
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        if not self.atom_feed_class:
+            raise Http404
+        return self.feed(request, self.atom_feed_class, "atom")
+
+    def feed_filters(self, request):
+        """The filters the feeds follow (core.listing.read_filters); none by default."""
+        return Filters()
+
+    def feed(self, request, feed_class, kind):
+        filters = self.feed_filters(request)
+        feed_class = import_string(feed_class)
+        key = f"{self._meta.label_lower}-{kind}:{self.pk}:{filters.key}"
+        return cached_document(request, key, lambda: feed_class(self, filters)(request))

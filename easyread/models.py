@@ -15,14 +15,15 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.caching.fragments import cached_document, frame_cached
+from core.caching.fragments import frame_cached
+from core.feeds import FeedRoutes
 from core.images import LOGO_SPECS, prefetch_renditions
-from core.listing import IndexPage, read_filters
+from core.listing import IndexPage
 from core.localization import NeverTranslated, language_homes, page_url, real_pages
 from core.models import BasePage
 from easyread.blocks import RULES, EasyReadStreamBlock, split_lines
@@ -63,10 +64,13 @@ class EasyReadMixin(NeverTranslated):
         return tuple((code, targets.get(code) or f"/{code}/") for code, _name in settings.LANGUAGES)
 
 
-class EasyReadIndexPage(EasyReadMixin, RoutablePageMixin, IndexPage):
+class EasyReadIndexPage(EasyReadMixin, FeedRoutes, RoutablePageMixin, IndexPage):
     """'Leichte Sprache': the entry to the explanations in easy-to-read
     German, one below the German home page, with RSS and Atom feeds. The
     header of every page in both languages links here."""
+
+    rss_feed_class = "easyread.feeds.EasyReadRssFeed"
+    atom_feed_class = "easyread.feeds.EasyReadAtomFeed"
 
     intro = models.TextField(
         _("introduction"),
@@ -99,23 +103,6 @@ class EasyReadIndexPage(EasyReadMixin, RoutablePageMixin, IndexPage):
             .order_by("path")
         )
         return context
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from easyread.feeds import EasyReadRssFeed
-
-        return self.feed(request, EasyReadRssFeed, "rss")
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from easyread.feeds import EasyReadAtomFeed
-
-        return self.feed(request, EasyReadAtomFeed, "atom")
-
-    def feed(self, request, feed_class, kind):
-        """A feed of the section's pages, built once per publish."""
-        filters = read_filters(request)
-        return cached_document(request, f"easyread-{kind}:{self.pk}", lambda: feed_class(self, filters)(request))
 
 
 class EasyReadPage(EasyReadMixin, BasePage):

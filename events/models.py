@@ -24,6 +24,7 @@ from core import relations
 from core.blocks import ArticleStreamBlock
 from core.caching import precomputed
 from core.caching.fragments import TIME_BOUND, cached_document, frame_cached, limit_page_life
+from core.feeds import FeedRoutes
 from core.listing import IndexPage, choice_filter, city_filter, paginate, read_filters
 from core.localization import real_pages, stable_uuid
 from core.models import BasePage, LeadImageMixin
@@ -56,9 +57,11 @@ class EventQuerySet(PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, IndexPage):
+class EventIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
     """'Veranstaltungen' / 'Events': upcoming first, past on their own pages,
     filters by format, series and host city; calendar and RSS feeds."""
+
+    rss_feed_class = "events.feeds.UpcomingEventsFeed"
 
     subpage_types = ["events.EventSeriesPage", "events.EventPage"]
 
@@ -182,16 +185,8 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
             request, self, vevents, timed=any(item.timed for item in items), filters=filters
         )
 
-    @path("feed/rss/", name="rss")
-    def rss_view(self, request):
-        from events.feeds import UpcomingEventsFeed
-
-        filters = self.filters_from_request(request)
-        return cached_document(
-            request,
-            f"events-rss:{self.pk}:{filters.key}",
-            lambda: UpcomingEventsFeed(self, filters)(request),
-        )
+    def feed_filters(self, request):
+        return self.filters_from_request(request)
 
 
 class EventSeriesPage(LeadImageMixin, BasePage):

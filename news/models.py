@@ -23,7 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import relations
 from core.blocks import ArticleStreamBlock
 from core.caching import precomputed
-from core.caching.fragments import cached_document, frame_cached, limit_page_life
+from core.caching.fragments import frame_cached, limit_page_life
+from core.feeds import FeedRoutes
 from core.images import CARD_SPECS, prefetch_renditions
 from core.listing import IndexPage, city_filter, paginate, read_filters, topic_filter, year_filter
 from core.localization import real_pages
@@ -85,9 +86,12 @@ register_snippet(Topic)
 register_snippet(PressContact)
 
 
-class NewsIndexPage(RoutablePageMixin, IndexPage):
+class NewsIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
     """'Aktuelles' / 'News': the press releases of one language, newest first,
     with topic and year archive and RSS/Atom feeds."""
+
+    rss_feed_class = "news.feeds.NewsRssFeed"
+    atom_feed_class = "news.feeds.NewsAtomFeed"
 
     subpage_types = ["news.NewsPage"]
 
@@ -183,23 +187,10 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
                 found.append(topic)
         return found
 
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from news.feeds import NewsRssFeed
-
-        return self.feed(request, NewsRssFeed, "rss")
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from news.feeds import NewsAtomFeed
-
-        return self.feed(request, NewsAtomFeed, "atom")
-
-    def feed(self, request, feed_class, kind):
-        """A feed, built once per publish (or minute: releases may be dated ahead)."""
-        filters = self.filters_from_request(request, "topic", "city")
-        key = f"news-{kind}:{self.pk}:{filters.key}"
-        return cached_document(request, key, lambda: feed_class(self, filters)(request))
+    def feed_filters(self, request):
+        """The feeds follow ?topic= and ?city= (built once per publish, or
+        minute: releases may be dated ahead)."""
+        return self.filters_from_request(request, "topic", "city")
 
 
 class NewsPage(LeadImageMixin, BasePage):

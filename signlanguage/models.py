@@ -5,7 +5,7 @@ page: videos marked with the DGS logo, at least 320×240 pixels at 25 frames
 per second, downloadable with their size and duration stated. The videos
 and their WebVTT captions are Wagtail documents: uploaded, chosen, kept in
 collections (a private collection keeps a video from the public) and served
-by the site itself (signlanguage.views adds byte ranges for seeking).
+by the site itself (core.documents adds byte ranges for seeking).
 
 The section is German only, like Leichte Sprache: a DGS video has no
 English version (core.localization.NeverTranslated).
@@ -22,9 +22,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core.caching.fragments import cached_document
+from core.feeds import FeedRoutes
 from core.images import prefetch_renditions
-from core.listing import Filters, IndexPage
+from core.listing import IndexPage
 from core.localization import NeverTranslated, real_pages
 from core.models import BasePage
 from signlanguage import media
@@ -40,8 +40,11 @@ class GermanSignLanguage(NeverTranslated):
     never_translated_message = _("Sign-language pages exist in German only; they are not translated.")
 
 
-class SignLanguageIndexPage(GermanSignLanguage, RoutablePageMixin, IndexPage):
+class SignLanguageIndexPage(GermanSignLanguage, FeedRoutes, RoutablePageMixin, IndexPage):
     """ "Gebärdensprache": the videos in Deutsche Gebärdensprache, with RSS and Atom feeds of them."""
+
+    rss_feed_class = "signlanguage.feeds.SignLanguageRssFeed"
+    atom_feed_class = "signlanguage.feeds.SignLanguageAtomFeed"
 
     subpage_types = ["signlanguage.SignLanguageVideoPage"]
 
@@ -61,22 +64,6 @@ class SignLanguageIndexPage(GermanSignLanguage, RoutablePageMixin, IndexPage):
     @path("")
     def listing(self, request):
         return self.render(request, context_overrides={"videos": self.videos(request)})
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from signlanguage.feeds import SignLanguageRssFeed
-
-        return self.feed(request, SignLanguageRssFeed, "rss")
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from signlanguage.feeds import SignLanguageAtomFeed
-
-        return self.feed(request, SignLanguageAtomFeed, "atom")
-
-    def feed(self, request, feed_class, kind):
-        """A feed, built once per publish."""
-        return cached_document(request, f"signlanguage-{kind}:{self.pk}", lambda: feed_class(self, Filters())(request))
 
 
 class SignLanguageVideoPage(GermanSignLanguage, BasePage):

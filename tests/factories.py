@@ -236,3 +236,17 @@ class ContactPageFactory(wagtail_factories.PageFactory):
     def form_fields(obj, create, extracted, **kwargs):
         if create:
             with_form_fields(obj, CONTACT_FIELDS if extracted is None else extracted)
+
+
+def make_document(name, data, title=None, collection=None):
+    """A Wagtail document of these bytes, stored as an upload in the admin stores it."""
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    document = Document(title=title or name, **({"collection": collection} if collection else {}))
+    document.file.save(name, ContentFile(data), save=False)
+    document._set_document_file_metadata()  # size and hash, as an upload in the admin
+    document.save()
+    return document

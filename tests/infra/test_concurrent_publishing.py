@@ -58,7 +58,7 @@ print("FAILURES", failed)
 @pytest.fixture
 def served_site(tmp_path):
     with served_copy(tmp_path, "nka_concurrent", worker=True, SEARCH_HITS_FLUSH_SECONDS="1") as copy:
-        yield copy.url, copy.env
+        yield copy.url, copy.env, copy.work
 
 
 def browse(url, stop, statuses):
@@ -78,7 +78,7 @@ def browse(url, stop, statuses):
 
 
 def test_four_editors_publish_while_visitors_browse_without_a_failure(served_site):
-    url, env = served_site
+    url, env, work = served_site
     stop, statuses = threading.Event(), []
     visitors = [threading.Thread(target=browse, args=(url, stop, statuses)) for _ in range(4)]
     for visitor in visitors:
@@ -119,7 +119,10 @@ def test_four_editors_publish_while_visitors_browse_without_a_failure(served_sit
     )
     created, live = map(int, manage(env, "shell", "--no-imports", "-c", script).stdout.split()[-2:])
     assert (created, live) == (EDITORS * RELEASES_EACH, EDITORS * RELEASES_EACH)  # no orphan drafts
-    assert statuses and set(statuses) == {200}, f"{len(statuses)} requests: {sorted(set(statuses))}"
+    server_log = (work / "gunicorn.log").read_text()
+    assert statuses and set(statuses) == {200}, (
+        f"{len(statuses)} requests: {sorted(set(statuses))}; the server said:\n{server_log[-6000:]}"
+    )
     print(f"{EDITORS * RELEASES_EACH} publishes and {len(statuses)} requests in {elapsed:.0f} s")
     # Each editor's last release is served at its address.
     for editor in range(EDITORS):

@@ -2,14 +2,10 @@
 
 import io
 
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-
 import pytest
 
 from signlanguage.models import SignLanguageIndexPage
-from tests.factories import without_the_demo_pages
+from tests.factories import make_document, without_the_demo_pages
 
 CAPTIONS = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nHallo, das ist ein Test.\n"
 
@@ -31,15 +27,6 @@ def encode_video(width=320, height=240, fps=25, seconds=2, container="webm"):
         for packet in stream.encode():
             output.mux(packet)
     return buffer.getvalue()
-
-
-def make_document(name, data, title=None, collection=None):
-    Document = get_document_model()
-    document = Document(title=title or name, **({"collection": collection} if collection else {}))
-    document.file.save(name, ContentFile(data), save=False)
-    document._set_document_file_metadata()  # size and hash, as an upload in the admin
-    document.save()
-    return document
 
 
 @pytest.fixture(autouse=True)

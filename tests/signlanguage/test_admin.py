@@ -7,7 +7,8 @@ import pytest
 
 from signlanguage.models import SignLanguageVideoPage
 from tests.conftest import soup
-from tests.signlanguage.conftest import encode_video, make_document
+from tests.factories import make_document
+from tests.signlanguage.conftest import encode_video
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ import pytest
 
 from signlanguage.models import SignLanguageIndexPage, SignLanguageVideoPage
 from tests.conftest import soup
-from tests.factories import ImageFactory, SignLanguageVideoPageFactory
-from tests.signlanguage.conftest import encode_video, make_document
+from tests.factories import ImageFactory, SignLanguageVideoPageFactory, make_document
+from tests.signlanguage.conftest import encode_video
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Documents served with byte ranges, so that videos can be sought and Safari plays them.
+"""Documents served with byte ranges, so that videos can be sought, Safari plays them and downloads resume.
 
 Wagtail's document view (wagtail.documents.views.serve) checks the
 collection's privacy, sends the `document_served` signal, the ETag and the
