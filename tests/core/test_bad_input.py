@@ -7,9 +7,13 @@ then `int()` refuses or misreads them.
 
 import pytest
 
+from contact.models import ContactPage
+from easyread.models import EasyReadIndexPage, EasyReadPage
 from events.models import EventIndexPage, EventPage
+from home.models import AccessibilityStatementPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
+from signlanguage.models import SignLanguageIndexPage, SignLanguageVideoPage
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +38,28 @@ def routes(language):
     release = NewsPage.objects.filter(locale__language_code=language).live().first()
     event = EventPage.objects.filter(locale__language_code=language).live().first()
     member = MemberPage.objects.filter(locale__language_code=language).live().first()
-    return [
+    contact = ContactPage.objects.get(locale__language_code=language)
+    statement = AccessibilityStatementPage.objects.get(locale__language_code=language)
+    thanks = {"de": "danke/", "en": "thank-you/"}[language]
+    if language == "de":  # Leichte Sprache and DGS are German only
+        easy_index, sign_index = EasyReadIndexPage.objects.get(), SignLanguageIndexPage.objects.get()
+        german_only = [
+            easy_index.url,
+            f"{easy_index.url}feed/rss/",
+            f"{easy_index.url}feed/atom/",
+            EasyReadPage.objects.live().first().url,
+            sign_index.url,
+            f"{sign_index.url}feed/rss/",
+            f"{sign_index.url}feed/atom/",
+            SignLanguageVideoPage.objects.live().first().url,
+        ]
+    else:
+        german_only = []
+    return german_only + [
+        contact.url,
+        f"{contact.url}{thanks}",
+        statement.url,
+        f"{statement.url}{thanks}",
         f"/{language}/",
         news_index.url,
         f"{news_index.url}feed/rss/",
