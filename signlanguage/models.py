@@ -11,6 +11,8 @@ The section is German only, like Leichte Sprache: a DGS video has no
 English version (core.localization.NeverTranslated).
 """
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
@@ -117,6 +119,9 @@ class SignLanguageVideoPage(GermanSignLanguage, BasePage):
     )
     video_duration = models.FloatField(_("duration in seconds"), null=True, editable=False)
     video_size = models.PositiveBigIntegerField(_("file size in bytes"), null=True, editable=False)
+    # The hash of the file these were read from: a file replaced in the
+    # documents' admin is read again (signlanguage.signals, save()).
+    video_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     parent_page_types = ["signlanguage.SignLanguageIndexPage"]
     subpage_types = []
@@ -142,8 +147,7 @@ class SignLanguageVideoPage(GermanSignLanguage, BasePage):
         errors = {}
         if self.video is not None:
             try:
-                with self.video.open_file() as file:
-                    info = media.read_video(file, self.video.file.name)
+                info = read_video_document(self.video)
             except media.MediaError as error:
                 errors["video"] = [str(error)]
             except OSError:
@@ -152,9 +156,7 @@ class SignLanguageVideoPage(GermanSignLanguage, BasePage):
                 problems = media.check_video(info)
                 if problems:
                     errors["video"] = [str(problem) for problem in problems]
-                self.video_width, self.video_height = info.width, info.height
-                self.video_frame_rate = round(float(info.frame_rate), 3)
-                self.video_duration, self.video_size = info.duration, info.size
+                self.set_video_metadata(video_metadata(info, self.video))
         if self.captions is not None:
             try:
                 with self.captions.open_file() as file:
@@ -165,6 +167,20 @@ class SignLanguageVideoPage(GermanSignLanguage, BasePage):
                 errors["captions"] = [_("The captions file could not be opened.")]
         if errors:
             raise ValidationError(errors)
+
+    def set_video_metadata(self, metadata):
+        for name, value in metadata.items():
+            setattr(self, name, value)
+
+    def save(self, *args, **kwargs):
+        """A revision published later (by the scheduler, or a draft from
+        before the video file was replaced) carries the metadata of the file
+        it was edited with: read again if the file has changed since."""
+        if self.video_id and self.video is not None and self.video.file_hash != self.video_hash:
+            # Unreadable: kept; the editor's form says what is wrong at the next edit.
+            with contextlib.suppress(media.MediaError, OSError):
+                self.set_video_metadata(video_metadata(read_video_document(self.video), self.video))
+        return super().save(*args, **kwargs)
 
     @property
     def video_type(self):
@@ -190,3 +206,21 @@ class SignLanguageVideoPage(GermanSignLanguage, BasePage):
     @property
     def duration_text(self):
         return media.duration_text(self.video_duration or 0)
+
+
+def read_video_document(document):
+    """The video's properties (signlanguage.media.VideoInfo), read from a document's file."""
+    with document.open_file() as file:
+        return media.read_video(file, document.file.name)
+
+
+def video_metadata(info, document):
+    """The page's fields that state what the file is."""
+    return {
+        "video_width": info.width,
+        "video_height": info.height,
+        "video_frame_rate": round(float(info.frame_rate), 3),
+        "video_duration": info.duration,
+        "video_size": info.size,
+        "video_hash": document.file_hash,
+    }

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -185,3 +186,42 @@ def test_the_videos_are_in_the_sitemap(client, empty_index, video, captions):
     }
     assert page.get_full_url() in locations
     assert empty_index.get_full_url() in locations
+
+
+def test_a_video_file_replaced_in_the_documents_admin_shows_its_new_size_and_length(
+    client, admin_client, empty_index, video, captions
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    page = SignLanguageVideoPageFactory(parent=empty_index, video=video, captions=captions)
+    assert "0:02" in client.get(page.url).content.decode()  # the page is cached now
+    longer = encode_video(480, 360, 25, 5)
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[video.pk]),
+        {
+            "title": video.title,
+            "collection": video.collection_id,
+            "file": SimpleUploadedFile("gebaerden-neu.webm", longer, content_type="video/webm"),
+        },
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.video_width, page.video_size) == (480, len(longer))
+    with translation.override("de"):
+        size = filesizeformat(len(longer))
+    html = client.get(page.url).content.decode()
+    assert "0:05" in html and size in html
+    assert "0:02" not in html
+
+
+def test_a_revision_published_after_the_file_was_replaced_states_the_new_file(empty_index, video, captions):
+    page = SignLanguageVideoPageFactory(parent=empty_index, video=video, captions=captions)
+    revision = page.save_revision()  # a draft with the old file's details
+    video.file.save("gebaerden-neu.webm", ContentFile(encode_video(480, 360, 25, 1)), save=False)
+    video._set_document_file_metadata()
+    SignLanguageVideoPage.objects.filter(pk=page.pk).update(video_hash="")  # as if the page missed the change
+    video.save()
+    revision.publish()
+    page.refresh_from_db()
+    assert page.video_width == 480 and page.video_hash == video.file_hash
