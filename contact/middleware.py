@@ -1,4 +1,5 @@
-"""The one place the forms leave Django's CSRF check: POSTs to a form page."""
+"""The one place the forms leave Django's CSRF check: POSTs to a form page
+(and to pages that say `accepts_public_posts`, the press list's)."""
 
 from core import routing
 
@@ -29,7 +30,9 @@ class FormPageCsrfExemption:
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             request._wagtail_route_for_request = routing.route(request, path)
         found = request._wagtail_route_for_request
-        if found is not None and isinstance(found[0], FormPageMixin):
+        if found is not None and (
+            isinstance(found[0], FormPageMixin) or getattr(found[0], "accepts_public_posts", False)
+        ):
             # What Django's csrf_exempt does for a view, for this request only.
             request._dont_enforce_csrf_checks = True
         return None

@@ -21,6 +21,24 @@ INDEX = {
     ),
 }
 
+# The press list's sign-up page (press.PressListPage), below the newsroom.
+PRESS_LIST = {
+    "title": T("Presseverteiler", "Press releases by e-mail"),
+    "slug": T("presseverteiler", "press-list"),
+    "search_description": T(
+        "Pressemitteilungen des Netzwerks per E-Mail erhalten: auf Deutsch, Englisch oder in beiden Sprachen.",
+        "Receive the network's press releases by e-mail: in German, English or both.",
+    ),
+    "intro": T(
+        "Wir schicken Ihnen jede Pressemitteilung per E-Mail, sobald sie erscheint – auf Wunsch nur zu den "
+        "Themen und Mitgliedsstädten, die Sie interessieren. Sie bestätigen Ihre Anmeldung per E-Mail und "
+        "können sich mit dem Link in jeder E-Mail wieder abmelden.",
+        "We e-mail you every press release as soon as it is published – if you like, only on the topics and "
+        "member cities that interest you. You confirm your subscription by e-mail and can unsubscribe with "
+        "the link in every e-mail.",
+    ),
+}
+
 TOPICS = {
     "training": T("Qualifizierung", "Training"),
     "counselling": T("Beratung", "Counselling"),

@@ -93,7 +93,7 @@ class NewsIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
     rss_feed_class = "news.feeds.NewsRssFeed"
     atom_feed_class = "news.feeds.NewsAtomFeed"
 
-    subpage_types = ["news.NewsPage"]
+    subpage_types = ["news.NewsPage", "press.PressListPage"]
 
     class Meta:
         verbose_name = _("news index")

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "twofactor",
     "signlanguage",
     "contact",
+    "press",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail_localize",
@@ -463,6 +464,16 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Seconds the task worker waits before trying a failed mail again (core/mail.py):
 # three tries in all, then the failure is logged at ERROR.
 EMAIL_RETRY_DELAYS = [5, 30]
+
+# The press list (press/): a sign-up not confirmed within this many days is
+# deleted (and its link stops working); at most one confirmation mail per
+# address this often; a release dated further back than PRESS_MAX_AGE_DAYS
+# when it is first published (an archive) is not sent; pauses between tries
+# of a release mail the server did not take (about sixteen hours in all).
+PRESS_CONFIRM_DAYS = 7
+PRESS_MAIL_INTERVAL_MINUTES = 10
+PRESS_MAX_AGE_DAYS = 2
+PRESS_MAIL_RETRY_MINUTES = [1, 2, 5, 10, 20, 30, 60, 120, 240, 480]
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

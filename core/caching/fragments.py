@@ -349,8 +349,8 @@ def site_settings(request):
     """The site settings (header, footer, feeds, structured data) from the frame cache."""
     from core.models import SiteSettings
 
-    if request is None:
-        return SiteSettings.load()
+    if request is None:  # outside a request (the worker's mails): the default site's
+        return SiteSettings.for_site(default_site())
     return frame_cached(request, "site_settings", lambda: SiteSettings.for_request(request), site_wide=True)
 
 

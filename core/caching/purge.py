@@ -214,8 +214,9 @@ def purge_everything():
 def affects_every_page(page):
     """Home pages and main sections (the news, event and member indexes can
     only be main sections) show in every page's header, footer, feed links
-    or breadcrumbs."""
-    return page.depth <= TOP_LEVEL_DEPTH
+    or breadcrumbs; so do pages of a type that says `shown_on_every_page`
+    (the press list's sign-up page, linked from every footer)."""
+    return page.depth <= TOP_LEVEL_DEPTH or getattr(page, "shown_on_every_page", False)
 
 
 def named_in_settings():

@@ -175,15 +175,32 @@ def footer_links(context, site_settings):
     """The fixed footer links (contact, imprint, privacy, accessibility) in the visitor's language."""
     request = context.get("request")
     ids = site_settings.footer_page_ids
-    if not ids:
-        return {"links": []}
     key = "-".join(str(pk) for pk in ids)
-    # A page the settings name purges every page when it changes (core.caching.purge).
+    # A page the settings name purges every page when it changes (core.caching.purge),
+    # and so does the press list's page (shown_on_every_page).
     links = frame_cached(request, f"footer:{get_language()}:{key}", lambda: _footer_pages(ids, request), site_wide=True)
-    return {"links": links, "request": request}
+    return {"links": links, "press_list": press_list_page(request), "request": request}
+
+
+@register.simple_tag(takes_context=True, name="press_list_page")
+def press_list_page_tag(context):
+    return press_list_page(context.get("request"))
+
+
+def press_list_page(request):
+    """The press list's sign-up page in the visitor's language, or None."""
+    from press.models import PressListPage
+
+    def load():
+        pages = PressListPage.objects.filter(locale__language_code=get_language())
+        return localization.real_pages(pages, request).first()
+
+    return frame_cached(request, f"press-list:{get_language()}", load, site_wide=True)
 
 
 def _footer_pages(ids, request):
+    if not ids:
+        return []
     missing = [pk for pk in ids if pk not in _TRANSLATION_KEYS]
     if missing:
         _TRANSLATION_KEYS.update(Page.objects.filter(pk__in=missing).values_list("pk", "translation_key"))

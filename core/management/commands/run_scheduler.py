@@ -35,6 +35,8 @@ class Command(BaseCommand):
         # Form submissions: mails the worker lost queued again; old ones deleted (contact/).
         ("retry_submission_mails", 5 * 60),
         ("delete_old_submissions", DAILY),
+        # The press list: mailings whose task was lost queued again; unconfirmed sign-ups expired (press/).
+        ("send_press_mail", None),
     )
 
     def add_arguments(self, parser):

@@ -52,6 +52,7 @@ from news.models import (
     Topic,
 )
 from partners.models import FundingNotice, PartnerIndexPage, PartnerPage, PartnerPageRole, PartnerRole
+from press.models import PressListPage
 
 
 def collect_pairs(value, pairs):
@@ -175,7 +176,13 @@ class Command(BaseCommand):
         german_locale = Locale.get_default()
         english, _ = Locale.objects.get_or_create(language_code="en")
         news_data = [news_demo.INDEX, news_demo.TOPICS, news_demo.TOPIC_SLUGS, news_demo.PRESS_CONTACT]
-        news_data += [news_demo.KICKOFF, news_demo.FURTHER, news_demo.CORRECTION, news_demo.GRAPHIC_ALT]
+        news_data += [
+            news_demo.PRESS_LIST,
+            news_demo.KICKOFF,
+            news_demo.FURTHER,
+            news_demo.CORRECTION,
+            news_demo.GRAPHIC_ALT,
+        ]
         directory_data = [directory_demo.__dict__[name] for name in dir(directory_demo) if name.isupper()]
         today = timezone.localdate()
         event_data = [events_demo.__dict__[name] for name in dir(events_demo) if name.isupper()]
@@ -252,6 +259,10 @@ class Command(BaseCommand):
             for key, name in news_demo.TOPICS.items()
         }
         releases = self.build_releases(news_index, refs, pairs)
+        data = news_demo.PRESS_LIST
+        news_index.add_child(
+            instance=PressListPage(locale=german_locale, **{key: value.de for key, value in data.items()})
+        ).save_revision().publish()
         self.build_events(event_index, refs, today)
 
         # Snippets first, then parents before children, so no English page is

@@ -1,0 +1,91 @@
+"""The sign-up and manage forms of the press list, with the spam defences
+of the site's other public forms (contact.protection)."""
+
+import django.forms
+from django.utils.translation import gettext_lazy as _
+
+from contact import protection
+from press.models import Subscriber
+
+CONSENT = "privacy_consent"
+
+
+def topic_choices(locale_id):
+    from news.models import Topic
+
+    return [
+        (str(topic.translation_key), topic.name) for topic in Topic.objects.filter(locale_id=locale_id).order_by("name")
+    ]
+
+
+def city_choices(locale_id):
+    from members.models import MemberPage
+
+    members = MemberPage.objects.live().public().filter(locale_id=locale_id).order_by("city")
+    return [(str(key), city) for key, city in members.values_list("translation_key", "city")]
+
+
+class PreferencesForm(django.forms.Form):
+    """Language and filters: what a subscriber gets."""
+
+    language = django.forms.ChoiceField(
+        label=_("Language of the press releases"),
+        choices=Subscriber.Language.choices,
+        widget=django.forms.RadioSelect,
+        initial=Subscriber.Language.GERMAN,
+    )
+    topics = django.forms.MultipleChoiceField(
+        label=_("Topics"),
+        help_text=_("Only releases on these topics. Choose none to get every release."),
+        required=False,
+        widget=django.forms.CheckboxSelectMultiple,
+    )
+    cities = django.forms.MultipleChoiceField(
+        label=_("Member cities"),
+        help_text=_("Only releases that name these cities. Choose none to get every release."),
+        required=False,
+        widget=django.forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.fields["topics"].choices = topic_choices(page.locale_id)
+        self.fields["cities"].choices = city_choices(page.locale_id)
+        if not self.is_bound and "language" not in self.initial:
+            self.initial["language"] = page.locale.language_code
+
+    @property
+    def visible_fields_in_order(self):
+        return [field for field in self if not field.is_hidden]
+
+
+class SubscribeForm(PreferencesForm):
+    email = django.forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=django.forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    field_order = ["email", "language", "topics", "cities"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONSENT] = django.forms.BooleanField(
+            label=_(
+                "I want to receive the network's press releases by e-mail. My address is used for nothing else; "
+                "I can unsubscribe at any time with the link in every e-mail."
+            ),
+            error_messages={"required": _("Please agree, or we cannot send you press releases.")},
+        )
+        self.fields[protection.HONEYPOT] = django.forms.CharField(
+            label=_("Please leave this field empty"),
+            required=False,
+            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields[protection.STAMP] = django.forms.CharField(
+            required=False, widget=django.forms.HiddenInput, initial=protection.new_stamp(self.page)
+        )
+
+    def consent_text(self):
+        return str(self.fields[CONSENT].label)
