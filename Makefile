@@ -83,7 +83,7 @@ var/secret_key:
 run: install var/secret_key compile-messages ## Set up (migrate, demo content, admin) and serve like production
 	@set -e; export DJANGO_SETTINGS_MODULE=config.settings.production DEMO="$${DEMO:-1}" SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HTTPS="$${HTTPS:-0}"; \
 	export BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}"; \
-	if [ -z "$${EMAIL_BACKEND:-}$${EMAIL_HOST:-}" ]; then export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend; fi; \
+	if [ -z "$${EMAIL_BACKEND:-}$${EMAIL_HOST:-}$${EMAIL_URL:-}" ]; then export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend; fi; \
 	$(PY) manage.py migrate --noinput -v 0; \
 	$(PY) manage.py collectstatic --noinput -v 0; \
 	if [ "$$DEMO" = 1 ]; then $(PY) manage.py load_demo; fi; \

@@ -151,6 +151,8 @@ def ensure_roles():
             *permissions("wagtailredirects.add_redirect", "wagtailredirects.change_redirect"),
             *permissions("wagtailredirects.delete_redirect"),
             *search_promotion_permissions(),
+            # The press list's addresses (press/): list, export, import, erasure.
+            *permissions(*(f"press.{action}_subscriber" for action in ("view", "add", "change", "delete"))),
         ]
     )
     translators.permissions.set(admin_access)

@@ -73,11 +73,27 @@ class Subscriber(models.Model):
         indexes = [models.Index(fields=["confirmed_at"])]
 
     def __str__(self):
-        return self.email
+        # What the admin's log keeps of a deleted subscriber: not the address.
+        from core.mail import mask
+
+        return mask(self.email)
 
     @property
     def confirmed(self):
         return self.confirmed_at is not None
+
+    def topic_names(self):
+        """The topics by name (in German), for the export."""
+        from press.admin_views import recent, topic_names
+
+        names = recent("topics", topic_names)
+        return "; ".join(names.get(key, key) for key in self.topics)
+
+    def city_names(self):
+        from press.admin_views import city_names, recent
+
+        names = recent("cities", city_names)
+        return "; ".join(names.get(key, key) for key in self.cities)
 
     def languages(self):
         return ("de", "en") if self.language == LANGUAGES_BOTH else (self.language,)

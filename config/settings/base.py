@@ -464,6 +464,34 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Seconds the task worker waits before trying a failed mail again (core/mail.py):
 # three tries in all, then the failure is logged at ERROR.
 EMAIL_RETRY_DELAYS = [5, 30]
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# Or all of it in one variable (dj-email-url), e.g.
+# EMAIL_URL=submission://user:password@mail.example.org:587 (STARTTLS) or
+# smtps://user:password@mail.example.org:465; characters such as "@" in the
+# password percent-encoded. EMAIL_BACKEND, if set, still wins.
+if os.environ.get("EMAIL_URL"):
+    import dj_email_url
+
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"] or "", _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or _email["EMAIL_BACKEND"]
+    if _email.get("EMAIL_TIMEOUT"):
+        EMAIL_TIMEOUT = int(_email["EMAIL_TIMEOUT"])
+# The site's mails come from its own address: noreply@ the host of BASE_URL
+# (localhost for an address like 127.0.0.1), with the network's name.
+_MAIL_HOST = urlsplit(BASE_URL).hostname or "localhost"
+if "." not in _MAIL_HOST or _MAIL_HOST.replace(".", "").isdigit():
+    _MAIL_HOST = "localhost"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or f"{WAGTAIL_SITE_NAME} <noreply@{_MAIL_HOST}>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # The press list (press/): a sign-up not confirmed within this many days is
 # deleted (and its link stops working); at most one confirmation mail per
@@ -474,19 +502,6 @@ PRESS_CONFIRM_DAYS = 7
 PRESS_MAIL_INTERVAL_MINUTES = 10
 PRESS_MAX_AGE_DAYS = 2
 PRESS_MAIL_RETRY_MINUTES = [1, 2, 5, 10, 20, 30, 60, 120, 240, 480]
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-# The site's mails come from its own address: noreply@ the host of BASE_URL
-# (localhost for an address like 127.0.0.1), with the network's name.
-_MAIL_HOST = urlsplit(BASE_URL).hostname or "localhost"
-if "." not in _MAIL_HOST or _MAIL_HOST.replace(".", "").isdigit():
-    _MAIL_HOST = "localhost"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or f"{WAGTAIL_SITE_NAME} <noreply@{_MAIL_HOST}>"
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Public forms (contact/protection.py): a submission sooner than this many
 # seconds after the form was rendered, or with a stamp older than a day, is

@@ -18,7 +18,7 @@ if not SECRET_KEY:
 # the server's log: only when someone chose it, never because SMTP is missing.
 if EMAIL_BACKEND == CONSOLE_EMAIL_BACKEND and os.environ.get("EMAIL_BACKEND") != CONSOLE_EMAIL_BACKEND:
     raise ImproperlyConfigured(
-        "No mail server: set EMAIL_HOST (SMTP, see .env.example) or EMAIL_BACKEND. Without them mails, "
+        "No mail server: set EMAIL_HOST or EMAIL_URL (SMTP, see .env.example) or EMAIL_BACKEND. Without them mails, "
         "password-reset links included, would be written to the server's log; to accept that, set "
         f"EMAIL_BACKEND={CONSOLE_EMAIL_BACKEND}."
     )

@@ -52,7 +52,7 @@ def test_a_demo_page_of_every_type_opens_for_editing_with_its_title(admin_client
     first_of_each_type = {}
     for page in Page.objects.filter(depth__gte=2, locale__language_code="de").order_by("path"):
         first_of_each_type.setdefault(page.content_type_id, page)
-    assert len(first_of_each_type) == 17
+    assert len(first_of_each_type) == 18
     for page in first_of_each_type.values():
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE="de")
         assert response.status_code == 200, page.title

@@ -87,3 +87,27 @@ def test_production_refuses_to_write_mails_to_the_log_unless_told_to():
         **settings,
     )
     assert smtp.stdout.split()[-1:] == ["django.core.mail.backends.smtp.EmailBackend"], smtp.stderr
+
+
+def test_email_url_names_the_mail_server_in_one_variable():
+    """EMAIL_URL (dj-email-url) instead of the EMAIL_* variables: a password
+    with reserved characters percent-encoded, STARTTLS on the submission port."""
+    printed = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, "
+        "s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL)",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        EMAIL_URL="submission://presse%40example.org:geheim%2Fwort@mail.example.org:587",
+    )
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.split()[-7:] == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+        "presse@example.org",
+        "geheim/wort",
+        "True",
+        "False",
+    ]

@@ -113,9 +113,11 @@ def test_navigation_is_in_the_visitors_language(get_soup):
 
 def test_footer_links_follow_the_language(get_soup):
     en_footer = [a.get_text() for a in get_soup("/en/contact/").select("footer nav a")]
-    assert en_footer == ["Contact", "Legal notice", "Privacy policy", "Accessibility statement"]
+    assert en_footer == [
+        "Contact", "Legal notice", "Privacy policy", "Accessibility statement", "Press releases by e-mail",
+    ]  # fmt: skip
     de_footer = [a.get_text() for a in get_soup("/de/").select("footer nav a")]
-    assert de_footer == ["Kontakt", "Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit"]
+    assert de_footer == ["Kontakt", "Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Presseverteiler"]
 
 
 def test_breadcrumb_leads_home_in_the_page_language(get_soup):

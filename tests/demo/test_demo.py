@@ -40,9 +40,9 @@ def test_english_pages_are_wagtail_localize_translations(english):
     assert german_pages.filter(content_type__in=german_only).count() == 5 + 5
     assert not Page.objects.filter(locale=english, content_type__in=german_only).exists()
     german_pages = german_pages.exclude(content_type__in=german_only)
-    # home, service pages, news index + 17 releases, partner index + 4, member index + 15,
-    # event index + series + 4 modules + Hannover + 9 further events
-    assert german_pages.count() == 1 + 5 + 18 + 5 + 16 + 1 + 1 + 4 + 1 + 9
+    # home, service pages, news index + 17 releases + the press list, partner index + 4,
+    # member index + 15, event index + series + 4 modules + Hannover + 9 further events
+    assert german_pages.count() == 1 + 5 + 18 + 1 + 5 + 16 + 1 + 1 + 4 + 1 + 9
     for page in german_pages:
         source = TranslationSource.objects.get_for_instance(page)
         translation = Translation.objects.get(source=source, target_locale=english)

@@ -16,6 +16,7 @@ from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
+from press.models import PressListPage
 from signlanguage.models import SignLanguageIndexPage
 from tests.conftest import soup
 from tests.factories import StandardPageFactory
@@ -50,7 +51,7 @@ class TestTree(WagtailPageTestCase):
 
     def test_press_releases_live_under_the_news_index_only(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage, PressListPage})
         self.assertAllowedSubpageTypes(NewsPage, set())
 
     def test_partners_and_members_live_under_their_indexes(self):

@@ -176,3 +176,23 @@ def test_the_english_page_answers_in_english(client, list_en, sign_up, smtp):
     sign_up(list_en, "reporter@example.org", language="en")
     mail = parsed(server.delivered[0][1])
     assert "confirm" in mail["Subject"].lower() and "/en/" in link_in(mail, "confirm")
+
+
+@pytest.mark.parametrize(("language", "path"), [("de", "/de/"), ("en", "/en/")])
+def test_every_footer_links_the_press_list_and_the_newsroom_has_the_short_form(client, language, path, db):
+    from press.models import PressListPage
+
+    press_list = PressListPage.objects.get(locale__language_code=language)
+    footer = soup(client.get(path)).select_one("footer")
+    assert footer.find("a", string=press_list.title)["href"] == press_list.url
+    newsroom = soup(client.get(press_list.get_parent().url))
+    form = newsroom.select_one(".press-signup form")
+    assert form["action"] == press_list.url and form.select_one("input[type=email][name=email]")
+    assert newsroom.select_one(f"label[for={form.select_one('input[type=email]')['id']}]")
+
+
+def test_an_unpublished_press_list_leaves_every_footer_at_the_next_request(client, list_de):
+    assert "presseverteiler" in client.get("/de/").content.decode()  # cached now
+    list_de.unpublish()
+    assert "presseverteiler" not in client.get("/de/").content.decode()
+    assert "press-signup" not in client.get(list_de.get_parent().url).content.decode()
