@@ -15,8 +15,8 @@ class SMTPServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, refuse):
-        super().__init__(("127.0.0.1", 0), SMTPHandler)
+    def __init__(self, refuse, port=0):
+        super().__init__(("127.0.0.1", port), SMTPHandler)
         self.refuse = refuse
         self.connections = 0
         self.delivered = []  # (recipients, message text)

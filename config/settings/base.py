@@ -500,7 +500,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # of a release mail the server did not take (about sixteen hours in all).
 PRESS_CONFIRM_DAYS = 7
 PRESS_MAIL_INTERVAL_MINUTES = 10
-PRESS_MAX_AGE_DAYS = 2
+PRESS_MAX_AGE_DAYS = 14
 PRESS_MAIL_RETRY_MINUTES = [1, 2, 5, 10, 20, 30, 60, 120, 240, 480]
 
 # Public forms (contact/protection.py): a submission sooner than this many

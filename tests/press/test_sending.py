@@ -164,3 +164,46 @@ def test_the_worker_sends_it_not_the_editors_request(newsroom_de, smtp, task_que
     # The sweep does not queue it again while its task waits, nor once it is sent.
     call_command("send_press_mail", verbosity=0)
     assert task_queue.waiting("press.tasks.send_mailing") == []
+
+
+def test_a_server_that_is_not_running_at_all_gets_every_mail_once_it_runs(newsroom_de, smtp):
+    import threading
+
+    from tests.smtp import SMTPServer
+
+    server = smtp(refuse=0)
+    port = server.port
+    server.shutdown()
+    server.server_close()  # nothing listens on the port now
+    subscriber("ada@example.org")
+    subscriber("ben@example.org")
+    publish_release(newsroom_de)
+    [error] = set(Delivery.objects.values_list("error", flat=True))
+    assert "ConnectionRefusedError" in error
+
+    started = SMTPServer(refuse=0, port=port)
+    threading.Thread(target=started.serve_forever, daemon=True).start()
+    try:
+        with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+            call_command("send_press_mail", verbosity=0)
+        assert delivered_to(started) == ["ada@example.org", "ben@example.org"]
+    finally:
+        started.shutdown()
+        started.server_close()
+
+
+def test_mails_a_stopped_worker_had_taken_are_sent_once_by_the_next(newsroom_de, smtp):
+    server = smtp(refuse=0)
+    for number in range(3):
+        subscriber(f"person{number}@example.org")
+    server.refuse = 10_000
+    publish_release(newsroom_de)
+    # As a worker leaves them when it is stopped in the middle of a batch.
+    Delivery.objects.update(status=Delivery.Status.SENDING, claim="gone", claimed_at=timezone.now())
+    server.refuse = 0
+    call_command("send_press_mail", verbosity=0)
+    assert server.delivered == []  # taken by another worker a moment ago: left to it
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        call_command("send_press_mail", verbosity=0)
+        call_command("send_press_mail", verbosity=0)
+    assert delivered_to(server) == ["person0@example.org", "person1@example.org", "person2@example.org"]
