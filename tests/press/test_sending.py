@@ -207,3 +207,20 @@ def test_mails_a_stopped_worker_had_taken_are_sent_once_by_the_next(newsroom_de,
         call_command("send_press_mail", verbosity=0)
         call_command("send_press_mail", verbosity=0)
     assert delivered_to(server) == ["person0@example.org", "person1@example.org", "person2@example.org"]
+
+
+def test_the_mail_carries_photo_credit_and_press_contact(newsroom_de, smtp):
+    from news.models import PressContact
+    from tests.factories import ImageFactory
+
+    server = smtp(refuse=0)
+    subscriber("ada@example.org")
+    photo = ImageFactory(credit="Stadt Köln/Erika Muster")
+    contact = PressContact.objects.filter(locale__language_code="de").first()
+    publish_release(newsroom_de, lead_image=photo, lead_image_alt="Menschen im Rathaus", press_contact=contact)
+    mail = parsed(server.delivered[0][1])
+    text, html = text_of(mail), html_of(mail)
+    assert "Foto: Stadt Köln/Erika Muster – http" in text
+    assert contact.name in text and contact.email in text
+    assert 'alt="Menschen im Rathaus"' in html and "Foto: Stadt Köln/Erika Muster</figcaption>" in html
+    assert "width-1200" in html  # a rendition, not the original
