@@ -1,0 +1,1 @@
+"""The press list (Presseverteiler): sign-up with double opt-in, the mailing of each release as it goes live (in the task worker), subscribers and deliveries in the admin. May import core and contact's spam defences; page apps by label only (core.relations)."""

@@ -31,6 +31,7 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core import relations
 from press.models import Mailing, Subscriber
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -45,8 +46,7 @@ def can_change_list(user):
 
 
 def topic_names(locale_code="de"):
-    from news.models import Topic
-
+    Topic = relations.model(relations.TOPIC)
     return {
         str(key): name
         for key, name in Topic.objects.filter(locale__language_code=locale_code).values_list("translation_key", "name")
@@ -54,8 +54,7 @@ def topic_names(locale_code="de"):
 
 
 def city_names(locale_code="de"):
-    from members.models import MemberPage
-
+    MemberPage = relations.model(relations.MEMBER_PAGE)
     return {
         str(key): city
         for key, city in MemberPage.objects.filter(locale__language_code=locale_code).values_list(
@@ -253,9 +252,7 @@ class SendAgainView(WagtailAdminTemplateMixin, FormView):
     form_class = SendAgainForm
 
     def dispatch(self, request, page_id, *args, **kwargs):
-        from news.models import NewsPage
-
-        self.release = get_object_or_404(NewsPage, pk=page_id)
+        self.release = get_object_or_404(relations.model(relations.NEWS_PAGE), pk=page_id)
         if not self.release.permissions_for_user(request.user).can_publish() or not self.release.live:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -5,23 +5,23 @@ import django.forms
 from django.utils.translation import gettext_lazy as _
 
 from contact import protection
+from core import relations
 from press.models import Subscriber
 
 CONSENT = "privacy_consent"
 
 
 def topic_choices(locale_id):
-    from news.models import Topic
-
+    Topic = relations.model(relations.TOPIC)
     return [
         (str(topic.translation_key), topic.name) for topic in Topic.objects.filter(locale_id=locale_id).order_by("name")
     ]
 
 
 def city_choices(locale_id):
-    from members.models import MemberPage
-
-    members = MemberPage.objects.live().public().filter(locale_id=locale_id).order_by("city")
+    members = (
+        relations.model(relations.MEMBER_PAGE).objects.live().public().filter(locale_id=locale_id).order_by("city")
+    )
     return [(str(key), city) for key, city in members.values_list("translation_key", "city")]
 
 

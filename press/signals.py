@@ -18,9 +18,9 @@ from django.utils import timezone
 
 
 def release_published(sender, instance, **kwargs):
-    from news.models import NewsPage
+    from core import relations
 
-    if not isinstance(instance, NewsPage):
+    if not isinstance(instance, relations.model(relations.NEWS_PAGE)):
         return
     if instance.first_published_at is None or instance.first_published_at != instance.last_published_at:
         return  # published before: its mailing (if any) was made then
