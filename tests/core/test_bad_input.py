@@ -13,6 +13,7 @@ from events.models import EventIndexPage, EventPage
 from home.models import AccessibilityStatementPage
 from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage
+from press.models import PressListPage
 from signlanguage.models import SignLanguageIndexPage, SignLanguageVideoPage
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,10 @@ def routes(language):
         ]
     else:
         german_only = []
+    press_list = PressListPage.objects.get(locale__language_code=language)
     return german_only + [
+        press_list.url,
+        f"{press_list.url}sent/",
         contact.url,
         f"{contact.url}{thanks}",
         statement.url,

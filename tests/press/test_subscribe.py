@@ -196,3 +196,20 @@ def test_an_unpublished_press_list_leaves_every_footer_at_the_next_request(clien
     list_de.unpublish()
     assert "presseverteiler" not in client.get("/de/").content.decode()
     assert "press-signup" not in client.get(list_de.get_parent().url).content.decode()
+
+
+def test_the_sign_up_page_costs_the_same_queries_with_a_hundred_more_topics_and_cities(flat_queries, list_de):
+    from members.models import MemberIndexPage
+    from news.models import Topic
+    from tests.factories import MemberPageFactory
+
+    def grow():
+        german = list_de.locale
+        Topic.objects.bulk_create([Topic(name=f"Thema {n}", slug=f"thema-{n}", locale=german) for n in range(100)])
+        index = MemberIndexPage.objects.get(locale=german)
+        for number in range(100):
+            MemberPageFactory(parent=index, title=f"Neustadt {number}", slug=f"neustadt-{number}")
+
+    response = flat_queries(list_de.url, grow)
+    html = response.content.decode()
+    assert "Thema 99" in html and "Neustadt 99" in html
