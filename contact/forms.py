@@ -37,14 +37,7 @@ class PublicForm(BaseForm):
                 help_text=_("It says only that your message arrived; it does not repeat your message."),
                 required=False,
             )
-        self.fields[protection.HONEYPOT] = django.forms.CharField(
-            label=_("Please leave this field empty"),
-            required=False,
-            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        self.fields[protection.STAMP] = django.forms.CharField(
-            required=False, widget=django.forms.HiddenInput, initial=protection.new_stamp(self.page)
-        )
+        self.fields.update(protection.guard_fields(self.page))
 
     def clean(self):
         cleaned = super().clean()

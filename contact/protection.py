@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import django.forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,19 @@ def _signer(page):
 def new_stamp(page):
     """The value of the hidden field: the page and the time, signed."""
     return _signer(page).sign("rendered")
+
+
+def guard_fields(page):
+    """The honeypot and the signed render time, as fields of a public form
+    (the contact forms' and the press list's)."""
+    return {
+        HONEYPOT: django.forms.CharField(
+            label=_("Please leave this field empty"),
+            required=False,
+            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        ),
+        STAMP: django.forms.CharField(required=False, widget=django.forms.HiddenInput, initial=new_stamp(page)),
+    }
 
 
 def check_stamp(page, stamp):

@@ -78,14 +78,7 @@ class SubscribeForm(PreferencesForm):
             ),
             error_messages={"required": _("Please agree, or we cannot send you press releases.")},
         )
-        self.fields[protection.HONEYPOT] = django.forms.CharField(
-            label=_("Please leave this field empty"),
-            required=False,
-            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        self.fields[protection.STAMP] = django.forms.CharField(
-            required=False, widget=django.forms.HiddenInput, initial=protection.new_stamp(self.page)
-        )
+        self.fields.update(protection.guard_fields(self.page))
 
     def consent_text(self):
         return str(self.fields[CONSENT].label)
