@@ -5,11 +5,14 @@ loaded once per test session into the test database; each test runs in a
 transaction that is rolled back, so tests may change it freely.
 """
 
+import time
+
 from django.core.management import call_command
 
 from wagtail.models import Locale, Page
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 
 from home.models import HomePage
@@ -329,6 +332,15 @@ def admin_client(admin_user, verified_login):
     from django.test import Client
 
     return verified_login(Client(), admin_user)
+
+
+@pytest.fixture
+def same_minute():
+    """The clock starts at the beginning of a minute (and runs): a test
+    of a per-minute limit cannot straddle two minutes."""
+    start = (int(time.time()) // 60 + 1) * 60 + 1
+    with time_machine.travel(start, tick=True):
+        yield
 
 
 @pytest.fixture

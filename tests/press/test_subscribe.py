@@ -83,7 +83,7 @@ def test_bots_are_refused_and_nothing_is_stored_or_sent(list_de, sign_up, smtp, 
     assert not Subscriber.objects.exists() and server.delivered == []
 
 
-def test_the_21st_sign_up_in_a_minute_from_one_address_is_refused(list_de, sign_up, smtp, settings):
+def test_the_21st_sign_up_in_a_minute_from_one_address_is_refused(list_de, sign_up, smtp, same_minute):
     smtp(refuse=0)
     statuses = [sign_up(list_de, f"person{n}@example.org").status_code for n in range(21)]
     assert statuses[:20] == [303] * 20 and statuses[20] == 429
