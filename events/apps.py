@@ -11,5 +11,6 @@ class EventsConfig(AppConfig):
         from core.localization import keep_in_sync
         from events.models import EventPage
 
-        # A postal address is the same in every language.
-        keep_in_sync(EventPage, {"venue_address"})
+        # A postal address is the same in every language; so are being
+        # cancelled and where an imported event came from.
+        keep_in_sync(EventPage, {"venue_address", "cancelled", "source_detached"})

@@ -298,6 +298,35 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
         help_text=_("Step-free access, sign-language interpretation on request, induction loop, …"),
     )
     body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "Keep a cancelled event published: listings, calendars and search engines then show it as cancelled "
+            "to the people who planned to come."
+        ),
+    )
+
+    # Imported from a member city's calendar (syndication.importer; the
+    # event's identity in the feed is a syndication.ImportedEvent): shown as
+    # "source: <office>" with a link back, the same in every language.
+    source_member = models.ForeignKey(
+        "members.MemberPage",
+        verbose_name=_("imported from"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_url = models.URLField(_("address at the source"), max_length=1000, blank=True, editable=False)
+    source_detached = models.BooleanField(
+        _("detached from its source"),
+        default=False,
+        help_text=_(
+            "Tick to edit this imported event freely: the import of the member's calendar then leaves it alone."
+        ),
+    )
 
     objects = PageManager.from_queryset(EventQuerySet)()
 
@@ -305,7 +334,10 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     subpage_types = []
 
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")], heading=_("Date and time")),
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day"), FieldPanel("cancelled")],
+            heading=_("Date and time"),
+        ),
         FieldPanel("event_format"),
         FieldPanel("lead"),
         MultiFieldPanel(
@@ -333,6 +365,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
         InlinePanel("topic_links", label=_("Topics")),
         InlinePanel("partner_links", label=_("Partners named")),
     ]
+    settings_panels = BasePage.settings_panels + [FieldPanel("source_detached")]
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),

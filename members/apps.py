@@ -13,8 +13,8 @@ class MembersConfig(AppConfig):
         from core.localization import keep_in_sync
         from members.models import MemberPage
 
-        # Street, postcode and phone are the same in every language.
-        keep_in_sync(MemberPage, {"street", "postcode", "phone"})
+        # Street, postcode, phone and the calendar are the same in every language.
+        keep_in_sync(MemberPage, {"street", "postcode", "phone", "calendar_url", "calendar_publish_directly"})
 
         # A new member city gets its own editors' group when its page is published.
         page_published.connect(member_published, sender=MemberPage, dispatch_uid="members.city_group")

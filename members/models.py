@@ -139,6 +139,23 @@ class MemberPage(RoutablePageMixin, BasePage):
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    calendar_url = models.URLField(
+        _("calendar address (iCal)"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "The public iCal/ICS address of the office's own event calendar (https://…/….ics). Its events are "
+            "imported into the network's calendar every hour, marked with the city and a link back."
+        ),
+    )
+    calendar_publish_directly = models.BooleanField(
+        _("publish imported events directly"),
+        default=False,
+        help_text=_(
+            "Leave unticked to have new imported events wait as drafts until an editor publishes them. "
+            "Changes and cancellations of published events are always applied."
+        ),
+    )
 
     parent_page_types = ["members.MemberIndexPage"]
     subpage_types = []
@@ -170,6 +187,10 @@ class MemberPage(RoutablePageMixin, BasePage):
         ),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location (city centre or office)")),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("calendar_url"), FieldPanel("calendar_publish_directly")],
+            heading=_("Event calendar"),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("city", boost=3),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "signlanguage",
     "contact",
     "press",
+    "syndication",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail_localize",
