@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CSPMiddleware
-from csp.utils import default_config
+from csp.utils import build_policy, default_config
 
 logger = logging.getLogger("csp")
 
@@ -48,8 +48,9 @@ def media_origin():
     return _media_origin[1]
 
 
-def directives_for(request):
-    """The directives of the site's policy for this request (admin or public)."""
+def directives_for(request, framed=False):
+    """The directives of the site's policy for this request (admin or public);
+    `framed`: a page any website may show in a frame (let_any_site_frame)."""
     admin = request.path_info.startswith(ADMIN_PREFIX)
     directives = dict(settings.SECURITY_POLICY_ADMIN if admin else settings.SECURITY_POLICY_PUBLIC)
     origin = media_origin()
@@ -57,30 +58,53 @@ def directives_for(request):
         directives["img-src"] = [*directives["img-src"], origin]
     if settings.SECURITY_POLICY_UPGRADE:
         directives["upgrade-insecure-requests"] = True
+    if framed:
+        directives["frame-ancestors"] = settings.SECURITY_POLICY_FRAMED_BY
     return directives
+
+
+def site_config(directives, report_only):
+    """django-csp's config for one of the two headers (enforced or report-only)
+    of the site's policy, or None for no such header. With CSP_REPORT_ONLY
+    the policy is only reported; `upgrade-insecure-requests`, which a
+    report-only policy cannot carry, is then the only enforced directive."""
+    if report_only != settings.SECURITY_POLICY_REPORT_ONLY:
+        upgrade = not report_only and directives.get("upgrade-insecure-requests")
+        return {"upgrade-insecure-requests": True} if upgrade else None
+    if report_only:
+        directives = {name: value for name, value in directives.items() if name != "upgrade-insecure-requests"}
+    return default_config(directives)
+
+
+def let_any_site_frame(request, response):
+    """Let any website show this response in a frame (the embeddable lists of
+    core.embed): the site's policy with `frame-ancestors` widened to
+    SECURITY_POLICY_FRAMED_BY, and no X-Frame-Options. The view writes the
+    policy itself, so the page cache keeps it with the page: the middleware
+    sits outside the page cache and, on a hit, would know only the path."""
+    response.xframe_options_exempt = True
+    directives = directives_for(request, framed=True)
+    for header, report_only in ((HEADER, False), (HEADER_REPORT_ONLY, True)):
+        config = site_config(directives, report_only)
+        if config is not None:
+            response[header] = build_policy(config=config, report_only=report_only)
+    return response
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with the site's choice of policy per path.
 
     With CSP_REPORT_ONLY the policy is sent as Content-Security-Policy-Report-Only
-    (browsers report, block nothing); `upgrade-insecure-requests`, which a
-    report-only policy cannot carry, is then the only enforced directive.
-    A view's own header (Wagtail's `default-src 'none'` on documents) is kept.
+    (browsers report, block nothing; see site_config). A view's own header
+    (Wagtail's `default-src 'none'` on documents, the site's policy that
+    let_any_site_frame wrote) is kept.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if parts.config is not None:  # a view's own @csp_override
             return parts
-        directives = directives_for(request)
-        if report_only != settings.SECURITY_POLICY_REPORT_ONLY:
-            upgrade = not report_only and directives.get("upgrade-insecure-requests")
-            parts.config = {"upgrade-insecure-requests": True} if upgrade else None
-            return parts
-        if report_only:
-            directives.pop("upgrade-insecure-requests", None)
-        parts.config = default_config(directives)
+        parts.config = site_config(directives_for(request), report_only)
         return parts
 
     def process_response(self, request, response):
@@ -94,6 +118,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         if not own_policy:
             response._site_policy = True
+        # Wherever the site's policy came from (here, a view, the page cache).
+        if any(f"report-to {REPORT_GROUP}" in response.get(header, "") for header in (HEADER, HEADER_REPORT_ONLY)):
             response.headers.setdefault(
                 "Reporting-Endpoints", f'{REPORT_GROUP}="{settings.SECURITY_POLICY_REPORT_URL}"'
             )

@@ -24,6 +24,7 @@ from core import relations
 from core.blocks import ArticleStreamBlock
 from core.caching import precomputed
 from core.caching.fragments import TIME_BOUND, cached_document, frame_cached, limit_page_life
+from core.embed import EmbedRoutes
 from core.feeds import FeedRoutes
 from core.listing import IndexPage, choice_filter, city_filter, paginate, read_filters
 from core.localization import real_pages, stable_uuid
@@ -57,11 +58,12 @@ class EventQuerySet(PageQuerySet):
         )
 
 
-class EventIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
+class EventIndexPage(FeedRoutes, EmbedRoutes, RoutablePageMixin, IndexPage):
     """'Veranstaltungen' / 'Events': upcoming first, past on their own pages,
     filters by format, series and host city; calendar and RSS feeds."""
 
     rss_feed_class = "events.feeds.UpcomingEventsFeed"
+    embed_template = "core/embed/events.html"
 
     subpage_types = ["events.EventSeriesPage", "events.EventPage"]
 
@@ -187,6 +189,24 @@ class EventIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
 
     def feed_filters(self, request):
         return self.filters_from_request(request)
+
+    def embed_items(self, request, filters, count):
+        """The next upcoming events of a list on another website (core.embed),
+        each with its host city in the index's language (`host`), from the
+        precomputed schedule; the list lives until the first of them ends."""
+        now = time.time()
+        scheduled = schedule.matching(precomputed.get("event-schedule", self), filters)
+        items = [item for item in scheduled if item.ends >= now][:count]
+        if items:
+            limit_page_life(request, min(item.ends for item in items))
+        keys = {item.host_key for item in items if item.host_key}
+        hosts = relations.in_language(relations.MEMBER_PAGE, keys, self.locale_id, request) if keys else []
+        hosts = {str(host.translation_key): host for host in hosts}
+        host_keys = {item.pk: item.host_key for item in items}
+        events = self.load_events(list(host_keys))
+        for event in events:
+            event.host = hosts.get(host_keys[event.pk])
+        return events
 
 
 class EventSeriesPage(LeadImageMixin, BasePage):

@@ -25,6 +25,7 @@ from core.localization import language_of, real_pages
 from core.models import BasePage
 from core.utils import query_param
 from members import directory as directory_index
+from syndication.embed_panel import EmbedSnippetsPanel
 
 
 class FederalState(models.TextChoices):
@@ -191,6 +192,8 @@ class MemberPage(RoutablePageMixin, BasePage):
             [FieldPanel("calendar_url"), FieldPanel("calendar_publish_directly")],
             heading=_("Event calendar"),
         ),
+        # The iframes of the city's news and events for the office's own website.
+        EmbedSnippetsPanel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("city", boost=3),

@@ -24,6 +24,7 @@ from core import relations
 from core.blocks import ArticleStreamBlock
 from core.caching import precomputed
 from core.caching.fragments import frame_cached, limit_page_life
+from core.embed import EmbedRoutes
 from core.feeds import FeedRoutes
 from core.images import CARD_SPECS, prefetch_renditions
 from core.listing import IndexPage, city_filter, paginate, read_filters, topic_filter, year_filter
@@ -86,12 +87,14 @@ register_snippet(Topic)
 register_snippet(PressContact)
 
 
-class NewsIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
+class NewsIndexPage(FeedRoutes, EmbedRoutes, RoutablePageMixin, IndexPage):
     """'Aktuelles' / 'News': the press releases of one language, newest first,
     with topic and year archive and RSS/Atom feeds."""
 
     rss_feed_class = "news.feeds.NewsRssFeed"
     atom_feed_class = "news.feeds.NewsAtomFeed"
+    embed_template = "core/embed/news.html"
+    embed_leads = True
 
     subpage_types = ["news.NewsPage", "press.PressListPage"]
 
@@ -191,6 +194,14 @@ class NewsIndexPage(FeedRoutes, RoutablePageMixin, IndexPage):
         """The feeds follow ?topic= and ?city= (built once per publish, or
         minute: releases may be dated ahead)."""
         return self.filters_from_request(request, "topic", "city")
+
+    def embed_items(self, request, filters, count):
+        """The newest releases of a list on another website (core.embed),
+        until a release dated ahead comes due."""
+        due = self.listing_index().next_release_due(time.time())
+        if due is not None:
+            limit_page_life(request, due)
+        return self.latest(count, filters.get("topic"), filters.get("city"), image_specs=())
 
 
 class NewsPage(LeadImageMixin, BasePage):

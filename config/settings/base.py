@@ -574,6 +574,12 @@ SECURITY_POLICY_ADMIN = {
     "frame-src": [SELF, *VIDEO_HOSTS],
     "frame-ancestors": [SELF],
 }
+# Who may frame the lists member cities embed in their own websites
+# (core.embed, core.csp.let_any_site_frame): any web page, served over HTTPS
+# or HTTP, and nothing else (no data: or file: documents, no extension
+# pages). Said by scheme rather than with "*", whose meaning differs between
+# CSP levels. Every other page keeps `frame-ancestors 'none'` and X-Frame-Options.
+SECURITY_POLICY_FRAMED_BY = ["https:", "http:"]
 _CSP = {"DIRECTIVES": SECURITY_POLICY_PUBLIC}
 CONTENT_SECURITY_POLICY = None if SECURITY_POLICY_REPORT_ONLY else _CSP
 CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP if SECURITY_POLICY_REPORT_ONLY else None
