@@ -13,6 +13,7 @@ from core import documents as core_documents
 from core import routing as core_routing
 from core import translation_review, translation_workflow, workflow_messages
 from core import views as core_views
+from syndication.api import api_router
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -59,6 +60,9 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     # Content-Security-Policy violation reports from browsers (core/csp.py).
     path("csp-report/", core_csp.csp_report, name="csp_report"),
+    # The read API for the member cities' sites: JSON in either language
+    # (?locale=), outside the language prefixes (syndication/api.py).
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.SERVE_MEDIA:

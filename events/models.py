@@ -394,6 +394,29 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
         index.SearchField("organiser"),
         index.FilterField("start"),
     ]
+    # The read API (syndication/api.py) shows these, with its own renderings of
+    # the dates (German time), format, host city, topics and lead image.
+    api_fields = [
+        "start",
+        "end",
+        "all_day",
+        "cancelled",
+        "event_format",
+        "lead",
+        "venue_name",
+        "venue_address",
+        "online_note",
+        "host_member",
+        "organiser",
+        "registration_url",
+        "registration_email",
+        "registration_deadline",
+        "fully_booked",
+        "target_group",
+        "accessibility",
+        "topics",
+        "lead_image",
+    ]
 
     class Meta:
         verbose_name = _("event")

@@ -204,6 +204,24 @@ class MemberPage(RoutablePageMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("federal_state"),
     ]
+    # The read API (syndication/api.py) shows these, the state with its name.
+    api_fields = [
+        "city",
+        "federal_state",
+        "office_name",
+        "position_in_administration",
+        "counsels_residents",
+        "counselling_languages",
+        "street",
+        "postcode",
+        "phone",
+        "email",
+        "opening_hours",
+        "accessibility",
+        "latitude",
+        "longitude",
+        "calendar_url",
+    ]
 
     class Meta:
         verbose_name = _("member")

@@ -260,6 +260,9 @@ class NewsPage(LeadImageMixin, BasePage):
         index.SearchField("dateline"),
         index.FilterField("date"),
     ]
+    # The read API (syndication/api.py) shows these, with its own renderings of
+    # the date (German time), topics and lead image.
+    api_fields = ["date", "dateline", "lead", "topics", "lead_image"]
 
     class Meta:
         verbose_name = _("press release")

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     # (through its backends, on the task worker).
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
+    # The read API (syndication/api.py); JSON only, so without rest_framework
+    # (its templates serve the browsable API).
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -95,6 +98,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    "corsheaders",
 ]
 
 # The demo content (demo/: `manage.py load_demo`) only where asked for:
@@ -110,6 +114,9 @@ MIDDLEWARE = [
     # Before the page cache too: cached pages get the same policy.
     "core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The read API's CORS headers (CORS_* below); around the page cache, so
+    # that cached answers carry them too.
+    "corsheaders.middleware.CorsMiddleware",
     # Anonymous visitors get cached pages before sessions, locale and views run.
     "core.caching.page_cache.PageCacheMiddleware",
     # ETag on every other response; If-None-Match answered with 304.
@@ -423,6 +430,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin makes no third-party requests either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The read API (/api/v2/, syndication/api.py): at most this many items per
+# request (?limit=). Any website may read it from the browser, without
+# cookies; it only reads.
+WAGTAILAPI_LIMIT_MAX = 50
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # A CDN or Varnish in front: published and unpublished pages are purged from
 # every cache configured here (none by default).

@@ -1,8 +1,9 @@
 """Anonymous full-page cache with exact purges (docs/developers/caching.md).
 
-A public page, listing, feed, calendar or sitemap that an anonymous visitor
-gets is kept in the shared cache and served from there until it expires or
-an edit purges it (core.caching.purge). Never cached, never served from the cache:
+A public page, listing, feed, calendar, sitemap or answer of the read API
+(/api/) that an anonymous visitor gets is kept in the shared cache and
+served from there until it expires or an edit purges it
+(core.caching.purge). Never cached, never served from the cache:
 requests with a session cookie (logged-in editors), anything but GET/HEAD,
 the admin and previews, responses that set cookies or carry a CSRF token,
 private/no-store responses (the search, pages behind a view restriction)
@@ -35,7 +36,7 @@ from django.utils.http import http_date, parse_etags, quote_etag
 
 from core.caching.fragments import cache_key, cached_site, read_through, shared_cache
 
-CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml", "/sitemap-")
+CACHED_PREFIXES = ("/de/", "/en/", "/sitemap.xml", "/sitemap-", "/api/")
 SKIPPED_PREFIXES = ("/de/_util/", "/en/_util/")
 KEPT_HEADERS = (
     "Content-Type",

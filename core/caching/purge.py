@@ -4,11 +4,12 @@ Every model is covered by default: saving or deleting any object (or
 changing its many-to-many links) purges, once the transaction commits,
 
 - for a **page** that is or was live: the page and its fixed sub-routes in
-  every language, its ancestors (listings, home pages), the pages it names
-  and the pages that name it (Wagtail's reference index, before and after
-  the change), the children of a page below the top level (a series'
-  modules show its title), and the sitemap; a page at the top of the tree
-  (home pages and the main sections) or a changed URL purges every page;
+  every language (and its paths in the read API, api_paths), its ancestors
+  (listings, home pages), the pages it names and the pages that name it
+  (Wagtail's reference index, before and after the change), the children
+  of a page below the top level (a series' modules show its title), and
+  the sitemap; a page at the top of the tree (home pages and the main
+  sections) or a changed URL purges every page;
 - for an object the **reference index** tracks (images, documents,
   snippets): the pages that show it, followed through other objects (an
   image in a snippet in a page) up to pages; a setting on the way means
@@ -257,7 +258,21 @@ def page_paths(pages):
         site_id, _root_url, path = parts
         for sub_path in page.get_cached_paths():
             paths.add((site_id, f"{path}{sub_path.lstrip('/')}"))
+        paths.update((site_id, api_path) for api_path in api_paths(page))
     return paths
+
+
+API_ROOT = "/api/v2/"
+
+
+def api_paths(page):
+    """The read API's paths showing a page (syndication/api.py): the list of
+    its type, named after its app (every language and filter of it), and
+    the page's own. Page types with `api_fields` are the ones it serves."""
+    if not getattr(type(page), "api_fields", None):
+        return []
+    endpoint = f"{API_ROOT}{page._meta.app_label}/"
+    return [endpoint, f"{endpoint}{page.pk}/"]
 
 
 def _page_type_id():
