@@ -5,7 +5,10 @@ the ones that are due. This command runs it once a minute until stopped,
 and once a day `searchpromotions_garbage_collect`, which forgets the search
 terms of the promotions report older than WAGTAILSEARCH_HITS_MAX_AGE days,
 and `delete_old_submissions` (form submissions past their page's retention);
-every five minutes `retry_submission_mails`.
+every five minutes `retry_submission_mails`; every minute
+`import_calendars --due`, which imports the member calendars whose last
+import is an hour old (or failed five minutes ago). A job is a command's
+name, or a tuple of its name and arguments.
 Run exactly one of it per site (not one per app server): `make run` starts it
 next to gunicorn; in production it is its own service, or replaced by cron
 running `manage.py publish_scheduled` every minute.
@@ -37,6 +40,8 @@ class Command(BaseCommand):
         ("delete_old_submissions", DAILY),
         # The press list: mailings whose task was lost queued again; unconfirmed sign-ups expired (press/).
         ("send_press_mail", None),
+        # Member calendars (syndication/): each city's when it is due.
+        (("import_calendars", "--due"), None),
     )
 
     def add_arguments(self, parser):
@@ -64,13 +69,14 @@ class Command(BaseCommand):
             watch_parent(stop.set)
         last_run = {}
         while not stop.is_set():
-            for name, every in self.jobs:
+            for job, every in self.jobs:
+                name, *arguments = (job,) if isinstance(job, str) else job
                 now = time.monotonic()
                 if every is not None and name in last_run and now - last_run[name] < every:
                     continue
                 try:
                     self.close_old_connections()
-                    call_command(name, verbosity=0, stdout=io.StringIO())
+                    call_command(name, *arguments, verbosity=0, stdout=io.StringIO())
                     last_run[name] = now
                 except Exception as error:  # keep running; the next minute may succeed
                     self.stderr.write(f"{name} failed: {error!r}")
