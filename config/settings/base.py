@@ -533,6 +533,21 @@ FORM_MAIL_RETRY_MINUTES = [1, 5, 15, 60, 180, 720]
 # removed by the scheduler's daily clean-up.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 
+# Member calendars (syndication/importer.py): each city's iCal calendar is
+# imported this often (the scheduler checks every minute; a failed import is
+# tried again after five minutes), its events of the next this many months.
+# A calendar server gets this many seconds to connect and between bytes, and
+# CALENDAR_IMPORT_DEADLINE in all; a calendar larger than MAX_BYTES, or with
+# more events in the window than MAX_EVENTS, is refused whole. The scheduler
+# starts no further city after RUN_SECONDS (the rest follow a minute later).
+CALENDAR_IMPORT_INTERVAL_MINUTES = 60
+CALENDAR_IMPORT_MONTHS = 12
+CALENDAR_IMPORT_TIMEOUT = 10
+CALENDAR_IMPORT_DEADLINE = 30
+CALENDAR_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+CALENDAR_IMPORT_MAX_EVENTS = 500
+CALENDAR_IMPORT_RUN_SECONDS = 50
+
 # Browser features no page of the site uses are switched off for it and for
 # anything it embeds; videos (YouTube without cookies, Vimeo, loaded after
 # consent) may go full screen and picture-in-picture.
