@@ -61,6 +61,12 @@ DEMO_PATHS = [
     "/en/contact/thank-you/",
     "/de/gibt-es-nicht/",
     "/en/does-not-exist/",
+    # The lists member cities embed (core/embed.py), and one's answer to a bad address.
+    "/de/aktuelles/embed/",
+    "/en/news/embed/?city=munich&count=3",
+    "/de/veranstaltungen/embed/?city=wuppertal",
+    "/en/events/embed/",
+    "/de/aktuelles/embed/?count=99",
 ]
 
 
