@@ -88,8 +88,7 @@ def import_all(due_only=False, budget=None):
     each on its own; {member: Result}. With `budget` (seconds), no further
     city is started once it is spent: the scheduler's other jobs wait for
     this one, and the rest are due the next minute, longest waiting first."""
-    started = timezone.now()
-    now = timezone.now()
+    started = now = timezone.now()
     members = list(members_to_import())
     records = {record.member_id: record for record in CalendarImport.objects.filter(member__in=members)}
     if due_only:
