@@ -153,6 +153,16 @@ ACCESSIBILITY = T(
 STREET = "Rathausplatz 1 (Demo)"
 PHONE = "+49 30 0000000"
 
+# Member calendars the network imports (syndication): files the site serves
+# itself (site/static/demo/calendars/), so `make run` shows imported events
+# within a minute. Bonn's (weekly consultation hour, a single event, an
+# all-day event) is published directly; Nürnberg's (a Google Calendar
+# export) waits as drafts for an editor. city: (static path, publish directly)
+CALENDARS = {
+    "Bonn": ("demo/calendars/bonn.ics", True),
+    "Nürnberg": ("demo/calendars/nuernberg.ics", False),
+}
+
 # Press releases (by their key in demo.news) and whom they name.
 NEWS_LINKS = {
     "kickoff": {

@@ -249,7 +249,8 @@ def further_events(today):
             ),
             T("Stadtbibliothek (Demo-Ort)", "City library (demo venue)"),
             "Rosenheimer Straße 5 (Demo)\n81667 München",
-            {},
+            # Shows how a cancelled event stays on the site, marked as such.
+            {"cancelled": True},
         ),
         (
             berlin(today - timedelta(days=20), 10),

@@ -56,6 +56,8 @@ def to_vevent(event, request, url=None):
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", event.last_published_at or timezone.now())
     vevent.add("summary", event.title)
+    # A cancelled event stays in the calendar, marked: calendar apps strike it through or drop it.
+    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     start = timezone.localtime(event.start)
     if event.all_day:
         vevent.add("dtstart", start.date())

@@ -5,6 +5,7 @@ never adds the requesting host to one.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.feeds import IndexFeed
 
@@ -21,7 +22,9 @@ class UpcomingEventsFeed(IndexFeed):
         return list(events.select_related("locale")[:50])
 
     def item_title(self, item):
-        return f"{item.title} ({item.when})"
+        title = f"{item.title} ({item.when})"
+        # Feed readers show the title only: a cancellation has to be in it.
+        return _("Cancelled: %(title)s") % {"title": title} if item.cancelled else title
 
     def item_pubdate(self, item):
         return timezone.localtime(item.first_published_at or item.start)

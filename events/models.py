@@ -27,12 +27,13 @@ from core.caching.fragments import TIME_BOUND, cached_document, frame_cached, li
 from core.embed import EmbedRoutes
 from core.feeds import FeedRoutes
 from core.listing import IndexPage, choice_filter, city_filter, paginate, read_filters
-from core.localization import real_pages, stable_uuid
+from core.localization import real_pages, site_root_url, stable_uuid
 from core.models import BasePage, LeadImageMixin
 from core.page_forms import EventPageForm
 from core.utils import in_order, linked_topics
 from events import schedule
 from events.dates import event_when
+from syndication.panels import ImportedEventNote
 
 PAGE_SIZE = 12
 
@@ -353,7 +354,10 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
     subpage_types = []
 
-    content_panels = BasePage.content_panels + [
+    content_panels = [
+        # Where an imported event comes from and what the next import overwrites.
+        ImportedEventNote(),
+        *BasePage.content_panels,
         MultiFieldPanel(
             [FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day"), FieldPanel("cancelled")],
             heading=_("Date and time"),
@@ -474,7 +478,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
 
     @property
     def registration_open(self):
-        if self.fully_booked:
+        if self.cancelled or self.fully_booked:
             return False
         if self.registration_deadline and self.registration_deadline < timezone.now():
             return False
@@ -497,13 +501,29 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
             if self.pk in modules:
                 content["module_number"], content["module_count"] = modules.index(self.pk) + 1, len(modules)
         content["host"] = self.localized_host(request)
-        content["structured_data"] = event_data(self, request, series=content.get("series"))
+        content["source"] = self.localized_source(request, host=content["host"])
+        # The entry at the source, unless that is a page of this site (the
+        # import's stand-in when the feed names none): the source's page is linked already.
+        own = f"{site_root_url(request)}/"
+        content["source_url"] = "" if self.source_url.startswith(own) else self.source_url
+        content["structured_data"] = event_data(self, request, series=content.get("series"), source=content["source"])
         return content
 
     def localized_host(self, request):
         if not self.host_member_id:
             return None
         keys = [self.host_member.translation_key]
+        return relations.in_language(relations.MEMBER_PAGE, keys, self.locale_id, request).first()
+
+    def localized_source(self, request, host=None):
+        """The member page whose calendar this event was imported from, in
+        the event's language (None for an event written here): usually the
+        host as well, already found."""
+        if not self.source_member_id:
+            return None
+        if host is not None and self.source_member_id == self.host_member_id:
+            return host
+        keys = relations.model(relations.MEMBER_PAGE).objects.filter(pk=self.source_member_id).values("translation_key")
         return relations.in_language(relations.MEMBER_PAGE, keys, self.locale_id, request).first()
 
     @path("ical/", name="ics")

@@ -18,7 +18,22 @@ def _iso(moment, all_day=False):
     return moment.date().isoformat() if all_day else moment.isoformat()
 
 
-def event_data(event, request, series=None, nested=False):
+def organizer(event, request, source=None):
+    """Who organises it: the organiser named on the event; else the member
+    office whose calendar it was imported from (`source`, its page in the
+    event's language); else the network."""
+    if event.organiser:
+        return {"@type": "Organization", "name": event.organiser}
+    if source is not None:
+        return {
+            "@type": "GovernmentOffice",
+            "name": f"{source.office_name} – {source.city}",
+            "url": page_url(source, request),
+        }
+    return organisation(request)
+
+
+def event_data(event, request, series=None, nested=False, source=None):
     data = {
         "@type": "Event",
         "name": event.title,
@@ -26,9 +41,9 @@ def event_data(event, request, series=None, nested=False):
         "url": page_url(event, request),
         "startDate": _iso(event.start, event.all_day),
         "eventAttendanceMode": ATTENDANCE[event.event_format],
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled" if event.cancelled else "https://schema.org/EventScheduled",
         "inLanguage": language_of(event),
-        "organizer": {"@type": "Organization", "name": event.organiser} if event.organiser else organisation(request),
+        "organizer": organizer(event, request, source),
     }
     if event.end:
         data["endDate"] = _iso(event.end, event.all_day)

@@ -26,6 +26,7 @@ from core.models import BasePage
 from core.utils import query_param
 from members import directory as directory_index
 from syndication.embed_panel import EmbedSnippetsPanel
+from syndication.panels import CalendarImportPanel
 
 
 class FederalState(models.TextChoices):
@@ -189,7 +190,7 @@ class MemberPage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location (city centre or office)")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("calendar_url"), FieldPanel("calendar_publish_directly")],
+            [FieldPanel("calendar_url"), FieldPanel("calendar_publish_directly"), CalendarImportPanel()],
             heading=_("Event calendar"),
         ),
         # The iframes of the city's news and events for the office's own website.

@@ -143,6 +143,7 @@ class Result:
     teaser: str = ""
     date: object = None  # a datetime for <time datetime>
     date_text: str = ""
+    cancelled: bool = False  # an event that will not take place
 
 
 def url_in_language(request):
@@ -171,6 +172,7 @@ def page_result(page, request, teaser=None, locate=None):
         result.date = page.date
     elif isinstance(page, EventPage):
         result.date, result.date_text = page.start, event_when(page.start, page.end, page.all_day)
+        result.cancelled = page.cancelled
     if result.date:
         # <time datetime> allows at most milliseconds; a release published "now" has microseconds.
         result.date = result.date.replace(microsecond=0)

@@ -123,3 +123,85 @@ def test_the_demos_inline_items_keep_the_order_they_were_given_in():
     ):
         assert model.objects.exists(), model
         assert not model.objects.filter(sort_order__isnull=True).exists(), model
+
+
+def test_the_demo_member_calendars_are_served_by_the_site_and_read_as_intended(client):
+    """Bonn's calendar (a weekly consultation hour with dates left out and
+    one cancelled, a single event, an all-day event) and Nürnberg's Google
+    Calendar export (UTC times, X-WR-TIMEZONE), as the import reads them."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from demo.directory import CALENDARS, CITIES
+    from syndication.ical import events_between, read_calendar
+
+    berlin = ZoneInfo("Europe/Berlin")
+    assert set(CALENDARS) <= {city.de for city, *_rest in CITIES}
+    assert sorted(directly for _path, directly in CALENDARS.values()) == [False, True]  # both modes shown
+
+    def events(path):
+        response = client.get(f"/static/{path}")
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        found, unreadable = events_between(
+            read_calendar(body), datetime(2026, 12, 1, tzinfo=berlin), datetime(2028, 1, 1, tzinfo=berlin), 500
+        )
+        assert not unreadable
+        return found
+
+    bonn = events(CALENDARS["Bonn"][0])
+    weekly = [event for event in bonn if event.recurrence_id]
+    assert {event.start.weekday() for event in weekly} == {1} and all(event.start.hour == 16 for event in weekly)
+    days = {event.start.date() for event in weekly}
+    first = min(days)
+    tuesdays = {first + timedelta(weeks=n) for n in range((max(days) - first).days // 7 + 1)}
+    assert sorted(tuesdays - days) == [datetime(2026, 12, 29).date(), datetime(2027, 3, 30).date()]  # EXDATE
+    assert [event.start.date() for event in weekly if event.cancelled] == [datetime(2027, 2, 16).date()]
+    single = [event for event in bonn if not event.recurrence_id]
+    assert [(event.all_day, event.start.date().isoformat()) for event in single] == [
+        (False, "2027-06-17"),
+        (True, "2027-09-21"),
+    ]
+    nuernberg = events(CALENDARS["Nürnberg"][0])
+    # 14:00 UTC in July and 17:00 UTC in November: local times on either side of the clock change.
+    assert [event.start.astimezone(berlin).strftime("%Y-%m-%d %H:%M") for event in nuernberg] == [
+        "2027-07-08 16:00",
+        "2027-11-18 18:00",
+    ]
+
+
+def test_demo_calendar_addresses_are_the_sites_own_and_move_with_it(german):
+    """load_demo names the site's own static files (none for the tests'
+    http://testserver, which no import could reach); configure_site moves
+    such addresses when the site moves (`make run` on another port)."""
+    from django.core.management import call_command
+
+    from demo.management.commands.load_demo import own_calendar_address
+    from members.models import MemberPage
+
+    assert own_calendar_address("http://127.0.0.1:8000", "demo/calendars/bonn.ics") == (
+        "http://127.0.0.1:8000/static/demo/calendars/bonn.ics"
+    )
+    assert own_calendar_address("http://testserver", "demo/calendars/bonn.ics") == ""
+
+    bonn = MemberPage.objects.get(locale=german, city="Bonn")
+    bonn.calendar_url = "http://127.0.0.1:8000/static/demo/calendars/bonn.ics"
+    bonn.save_revision().publish()
+    jena = MemberPage.objects.get(locale=german, city="Jena")
+    jena.calendar_url = "https://www.example.org/jena.ics"
+    jena.save_revision().publish()
+    call_command("configure_site", base_url="http://127.0.0.1:8000", verbosity=0)
+    call_command("configure_site", base_url="http://127.0.0.1:8021", verbosity=0)
+    bonn.refresh_from_db()
+    assert bonn.calendar_url == "http://127.0.0.1:8021/static/demo/calendars/bonn.ics"
+    assert bonn.get_latest_revision_as_object().calendar_url == bonn.calendar_url  # what the admin edits
+    assert MemberPage.objects.get(pk=jena.pk).calendar_url == "https://www.example.org/jena.ics"
+
+
+def test_the_demo_shows_a_cancelled_event_in_both_languages(get_soup):
+    from events.models import EventPage
+
+    cancelled = EventPage.objects.live().filter(cancelled=True)
+    assert sorted(cancelled.values_list("locale__language_code", flat=True)) == ["de", "en"]
+    for event in cancelled:
+        assert get_soup(event.url).select_one(".article__header .event-cancelled h2"), event.url

@@ -3,7 +3,8 @@
 The Site's root URL (hostname and port) is where every absolute link of the
 site comes from: canonical and hreflang links, og:image, JSON-LD, feeds,
 calendars, vCards, sitemaps, robots.txt and notification mails. It never
-comes from the request's Host header. `make run` runs this after load_demo;
+comes from the request's Host header. Member calendars served by the site
+itself (the demo's) move with it. `make run` runs this after load_demo;
 run it after deploying with BASE_URL set to the public address, e.g.
 BASE_URL=https://www.example.org.
 """
@@ -64,6 +65,25 @@ def site_address(base_url):
     return hostname, port
 
 
+def move_own_calendars(old_root, new_root):
+    """Member calendars the site serves itself (the demo's static files, a
+    calendar uploaded as a document) move with it: their addresses on the
+    old root URL now point at the new one, in the pages and in their latest
+    revisions (which the admin edits), without a new revision: the purge of
+    everything that follows a move covers what shows them."""
+    from core import relations
+
+    MemberPage = relations.model(relations.MEMBER_PAGE)
+    own = MemberPage.objects.filter(calendar_url__startswith=f"{old_root}/").select_related("latest_revision")
+    for page in own:
+        url = new_root + page.calendar_url[len(old_root) :]
+        MemberPage.objects.filter(pk=page.pk).update(calendar_url=url)
+        revision = page.latest_revision
+        if revision is not None and revision.content.get("calendar_url") == page.calendar_url:
+            revision.content["calendar_url"] = url
+            revision.save(update_fields=["content"])
+
+
 class Command(BaseCommand):
     help = "Set the default Wagtail Site's hostname and port from BASE_URL (the root URL of every absolute link)."
 
@@ -81,8 +101,10 @@ class Command(BaseCommand):
             if options["verbosity"] > 1:
                 self.stdout.write(f"The site is already at {site.root_url}.")
             return
+        old_root = site.root_url
         site.hostname, site.port = hostname, port
         site.save()
+        move_own_calendars(old_root, site.root_url)
         # Cached pages, feeds and sitemaps carry the old root URL.
         from core.caching import page_cache
         from core.caching.fragments import new_generation

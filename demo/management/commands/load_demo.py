@@ -7,7 +7,9 @@ alone, so a second `make run` keeps what editors changed.
 from datetime import timedelta
 
 from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -117,6 +119,19 @@ def in_order(items):
 
 
 FORM_KEYS = ("form_fields", "thank_you_text", "to_address")
+
+
+def own_calendar_address(site_root, path):
+    """The address of a demo calendar the site serves itself (by its
+    unhashed name, which stays when the file changes; configure_site moves
+    it with the site). Empty where the site's host is none a calendar could
+    be fetched from, such as the tests' http://testserver."""
+    address = f"{site_root}{django_settings.STATIC_URL}{path}"
+    try:
+        URLValidator()(address)
+    except ValidationError:
+        return ""
+    return address
 
 
 def form(data, field_model):
@@ -426,8 +441,10 @@ class Command(BaseCommand):
             )
         )
         members = {}
+        site_root = Site.objects.get(is_default_site=True).root_url
         for city, state, latitude, longitude, since in directory_demo.CITIES:
             known = directory_demo.KNOWN_OFFICES.get(city.de, {})
+            calendar_path, publish_directly = directory_demo.CALENDARS.get(city.de, ("", False))
             office = known.get("office_name") or T(
                 *(t.format(city=c) for t, c in zip(directory_demo.OFFICE_NAME, city, strict=True))
             )
@@ -455,6 +472,8 @@ class Command(BaseCommand):
                     latitude=latitude,
                     longitude=longitude,
                     search_description=f"{office.de}, {city.de}",
+                    calendar_url=own_calendar_address(site_root, calendar_path) if calendar_path else "",
+                    calendar_publish_directly=publish_directly,
                 )
             )
             pairs[f"{office.de}, {city.de}"] = f"{office.en}, {city.en}"
