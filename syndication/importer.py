@@ -212,13 +212,13 @@ class Importer:
             if row is None:
                 if not event.cancelled:  # a cancellation of an event never shown: nothing to say
                     actions.append(("add", event, None))
-            elif row.page.source_detached:
+            elif row.page is None or row.page.source_detached:  # deleted or detached by an editor
                 continue
             elif row.fingerprint != event.fingerprint or row.missing_since is not None:
                 actions.append(("update", event, row))
         for row in rows.values():  # imported before, not in the feed's window now
             page = row.page
-            if page.source_detached or row.uid in unreadable:
+            if page is None or page.source_detached or row.uid in unreadable:
                 continue
             if self.has_ended(page):
                 if page.cancelled and page.live:

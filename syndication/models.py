@@ -48,8 +48,14 @@ class ImportedEvent(models.Model):
     recurrence_id = models.CharField(
         "RECURRENCE-ID", max_length=64, blank=True, help_text=_("The occurrence's original start, in UTC.")
     )
+    # An editor who deletes the page deletes the event from the site: the
+    # record stays without it, so that the next import does not bring it back.
     page = models.OneToOneField(
-        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="imported_as"
+        "events.EventPage",
+        verbose_name=_("event"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="imported_as",
     )
     fingerprint = models.CharField(
         max_length=64, blank=True, help_text=_("A hash of what the feed said: an unchanged event is left alone.")

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('fingerprint', models.CharField(blank=True, help_text='A hash of what the feed said: an unchanged event is left alone.', max_length=64)),
                 ('missing_since', models.DateTimeField(blank=True, help_text='Cancelled then, unpublished later.', null=True, verbose_name='missing from the feed since')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='members.memberpage', verbose_name='member')),
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='imported_as', to='events.eventpage', verbose_name='event')),
+                ('page', models.OneToOneField(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imported_as', to='events.eventpage', verbose_name='event')),
             ],
             options={
                 'verbose_name': 'imported event',

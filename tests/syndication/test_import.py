@@ -589,6 +589,16 @@ def test_a_page_detached_from_its_source_is_left_alone(city, calendar_server):
     assert revisions(workshop) == count
 
 
+def test_an_event_an_editor_deleted_is_not_imported_again(city, calendar_server):
+    member = city(body=vcalendar(WORKSHOP, LECTURE))
+    import_member(member)
+    page_of(member, "workshop@teststadt.example").delete()
+    result = import_member(member)
+    assert (result.added, result.updated, result.cancelled) == (0, 0, 0)
+    assert not EventPage.objects.filter(title="Workshop Antidiskriminierung").exists()
+    assert ImportedEvent.objects.get(member=member, uid="workshop@teststadt.example").page is None
+
+
 def test_an_english_translation_keeps_its_text_and_follows_the_dates_and_cancellation(city, calendar_server):
     member = city(body=vcalendar(WORKSHOP))
     import_member(member)
