@@ -28,7 +28,7 @@ from django.utils import timezone, translation
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page
 
 from rest_framework import serializers
@@ -206,13 +206,17 @@ class Pagination(WagtailPagination):
         if limit > limit_max:
             raise BadRequestError(f"limit cannot be higher than {limit_max}")
         self.view = view
-        self.total_count = queryset.count()
+        items = list(queryset[offset : offset + limit])
+        if len(items) < limit and (items or offset == 0):
+            self.total_count = offset + len(items)  # the last page: no need to count
+        else:
+            self.total_count = queryset.count()
         vary_on(
             request._request,
             limit=limit_text,
             offset=offset_text if offset == 0 or offset < self.total_count else None,
         )
-        return queryset[offset : offset + limit]
+        return items
 
     @staticmethod
     def number(request, name, default):
@@ -239,9 +243,9 @@ class ReadAPIViewSet(PagesAPIViewSet):
     # The filters are the listing's (filter_items), not Wagtail's generic ones.
     filter_backends = []
     index_model = None
-    # Query parameters of the listing besides the endpoint's filters.
+    # Query parameters besides the endpoint's filters. "_" is the cache-buster
+    # some scripts add: answered, never kept.
     listing_parameters = {"locale", "limit", "offset", "fields", "_"}
-    # "_": a cache-buster some scripts add; answered, never kept.
     detail_parameters = {"fields", "_"}
     meta_fields = [
         "type",
@@ -322,7 +326,7 @@ class ReadAPIViewSet(PagesAPIViewSet):
         vary_on(self.request._request, locale=text)
         return text
 
-    def read_filters(self, parsers):
+    def parse_filters(self, parsers):
         """The listing's filters (core.listing parsers), each validated on its
         own so that a 400 names the parameter; the page cache varies on them."""
         filters = Filters()
@@ -340,6 +344,11 @@ class ReadAPIViewSet(PagesAPIViewSet):
             vary_on(self.request._request, fields=fields)
         return serializer_class
 
+    def get_serializer_context(self):
+        # Without Wagtail's base_queryset (three queries per request): only
+        # its `parent` field reads it, which these endpoints do not show.
+        return BaseAPIViewSet.get_serializer_context(self)
+
     # Views ---------------------------------------------------------------------
 
     def get_queryset(self):
@@ -353,9 +362,9 @@ class ReadAPIViewSet(PagesAPIViewSet):
             index = self.index_model.for_request(request._request)
             if index is None:  # the section is not published in this language
                 items = self.model.objects.none()
-                self.read_filters(self.filter_parsers(None, active_locale_id(language)))
+                self.parse_filters(self.filter_parsers(None, active_locale_id(language)))
             else:
-                items = self.filter_items(index, self.read_filters(self.filter_parsers(index, index.locale_id)))
+                items = self.filter_items(index, self.parse_filters(self.filter_parsers(index, index.locale_id)))
             items = list(self.paginate_queryset(self.with_data(items)))
             self.prepare(items, language)
             serializer = self.get_serializer(items, many=True)

@@ -18,7 +18,8 @@ from signlanguage.models import SignLanguageIndexPage, SignLanguageVideoPage
 
 pytestmark = pytest.mark.django_db
 
-# Every parameter some view reads, whether or not the view at hand knows it.
+# Every parameter some view reads, whether or not the view at hand knows it
+# (the read API's own, such as limit and when, in tests/syndication/test_api.py).
 PARAMETERS = ("page", "p", "year", "topic", "city", "state", "series", "format", "q", "type", "past")
 VALUES = (
     "%C2%B2",  # superscript two
@@ -78,6 +79,11 @@ def routes(language):
         member.url,
         "/sitemap.xml",
         "/sitemap-pages.xml",
+        # The read API: a page of each type, and its lists (either language, by ?locale=) once.
+        f"/api/v2/news/{release.pk}/",
+        f"/api/v2/events/{event.pk}/",
+        f"/api/v2/members/{member.pk}/",
+        *(["/api/v2/news/", "/api/v2/events/", "/api/v2/members/"] if language == "de" else []),
     ]
 
 
