@@ -33,7 +33,6 @@ from core.page_forms import EventPageForm
 from core.utils import in_order, linked_topics
 from events import schedule
 from events.dates import event_when
-from syndication.panels import ImportedEventNote
 
 PAGE_SIZE = 12
 
@@ -354,10 +353,8 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
     subpage_types = []
 
-    content_panels = [
-        # Where an imported event comes from and what the next import overwrites.
-        ImportedEventNote(),
-        *BasePage.content_panels,
+    # syndication (apps.py) puts a note on where an imported event comes from on top.
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day"), FieldPanel("cancelled")],
             heading=_("Date and time"),

@@ -25,8 +25,6 @@ from core.localization import language_of, real_pages
 from core.models import BasePage
 from core.utils import query_param
 from members import directory as directory_index
-from syndication.embed_panel import EmbedSnippetsPanel
-from syndication.panels import CalendarImportPanel
 
 
 class FederalState(models.TextChoices):
@@ -189,12 +187,12 @@ class MemberPage(RoutablePageMixin, BasePage):
         ),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location (city centre or office)")),
         FieldPanel("body"),
+        # syndication (apps.py) adds the last import of the calendar to this
+        # panel, and the iframes of the city's news and events after it.
         MultiFieldPanel(
-            [FieldPanel("calendar_url"), FieldPanel("calendar_publish_directly"), CalendarImportPanel()],
+            [FieldPanel("calendar_url"), FieldPanel("calendar_publish_directly")],
             heading=_("Event calendar"),
         ),
-        # The iframes of the city's news and events for the office's own website.
-        EmbedSnippetsPanel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("city", boost=3),

@@ -7,8 +7,9 @@
   from and what the next import will overwrite, before an editor spends
   time on changes that would be lost.
 
-The models of the page apps are named by label (core.relations): events
-and members import these panels, so this module imports none of them.
+syndication's AppConfig.ready puts them into the member and event edit
+forms; the page apps' models are named by label (core.relations) here,
+so the panels can be built before the models are.
 """
 
 from django.urls import reverse
