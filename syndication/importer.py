@@ -38,7 +38,6 @@ from wagtail.rich_text import RichText
 from dateutil.relativedelta import relativedelta
 
 from core.caching import purge
-from core.localization import page_url
 from core.page_forms import ascii_slug
 from events.models import EventFormat, EventIndexPage, EventPage
 from members.models import MemberPage
@@ -360,9 +359,10 @@ class Importer:
 
     def source_url(self, event):
         """The event's own address in the feed; without one (or one a URL
-        field refuses), the member page, or else the site of the calendar."""
+        field refuses), the site of the calendar: the office's own website.
+        (The event page links the member page on this site anyway.)"""
         scheme, _sep, rest = self.member.calendar_url.partition("://")
-        candidates = [event.url, page_url(self.member, None), f"{scheme}://{rest.split('/', 1)[0]}/"]
+        candidates = [event.url, f"{scheme}://{rest.split('/', 1)[0]}/"]
         for url in candidates:
             try:
                 URLValidator(schemes=["http", "https"])(url or "")

@@ -303,6 +303,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed files (favicon.ico, robots) only
+# The demo member calendars (site/static/demo/calendars/) as calendars.
+WHITENOISE_MIMETYPES = {".ics": "text/calendar"}
 
 # One Redis shared by all app servers when REDIS_URL is set; otherwise each
 # process keeps its own local-memory cache.

@@ -47,6 +47,7 @@ KEPT_HEADERS = (
     "X-Robots-Tag",
     "X-Frame-Options",
     "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
 )
 EVERY_PATH = "*"
 
