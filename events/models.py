@@ -474,6 +474,11 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):
         return (self.end or self.start) < timezone.now()
 
     @property
+    def takes_registration(self):
+        """Whether people register for it at all (a link, an address, a deadline, or booked out)."""
+        return bool(self.registration_url or self.registration_email or self.registration_deadline or self.fully_booked)
+
+    @property
     def registration_open(self):
         if self.cancelled or self.fully_booked:
             return False

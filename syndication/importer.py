@@ -331,7 +331,9 @@ class Importer:
                 _("An event of the %(office)s, %(city)s.")
                 % {"office": self.member.office_name, "city": self.member.city}
             )
-            page.body = [("paragraph", RichText(paragraphs_html(event.description)))] if event.description else []
+            # The whole description below the lead, unless the lead is all of it.
+            whole = event.description and lead(event.description) != " ".join(event.description.split())
+            page.body = [("paragraph", RichText(paragraphs_html(event.description)))] if whole else []
             self.fill_place(page, event.location)
             page.host_member = page.source_member = self.member
             page.source_url = self.source_url(event)
