@@ -7,6 +7,7 @@ the German member pages they may change). Nobody else gets it.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -55,6 +56,16 @@ class Row:
         return self.member.calendar_url
 
     @property
+    def calendar_address(self):
+        """The address short enough for the table (server and file name; the
+        member page shows it whole): a long one squeezed the city to a letter a line."""
+        parts = urlsplit(self.member.calendar_url)
+        segments = [segment for segment in parts.path.split("/") if segment]
+        if len(segments) <= 1:
+            return f"{parts.netloc}{parts.path}"
+        return f"{parts.netloc}/…/{segments[-1]}"
+
+    @property
     def finished_at(self):
         return self.record.finished_at if self.record else None
 
@@ -100,7 +111,7 @@ class CalendarImportsView(ReportView):
     paginate_by = 50
     columns = [
         TitleColumn("city", label=_("City"), url_name="wagtailadmin_pages:edit"),
-        Column("calendar_url", label=_("Calendar address")),
+        Column("calendar_address", label=_("Calendar address")),
         DateColumn("finished_at", label=_("Last import")),
         StatusTagColumn("result", label=_("Result"), primary=lambda row: not row.failed),
         Column("counts", label=_("Changes")),
